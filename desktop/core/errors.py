@@ -1,0 +1,59 @@
+"""Rejected-input errors that name the file, row and field, in Korean and English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason an input was refused.
+
+    Attributes:
+        field: the field (column, option, CSV header) the problem is in.
+        ko: the reason in Korean.
+        en: the same reason in English.
+        source: the file (and sheet) the value came from, when it came from a file.
+        row: the 1-based row number in that source, when there is one.
+    """
+
+    field: str
+    ko: str
+    en: str
+    source: str | None = None
+    row: int | None = None
+
+    def text(self, lang: str = "ko") -> str:
+        reason = self.en if lang == "en" else self.ko
+        where = []
+        if self.source:
+            where.append(self.source)
+        if self.row is not None:
+            where.append(f"{'row' if lang == 'en' else '행'} {self.row}")
+        where.append(self.field)
+        return f"{' / '.join(where)}: {reason}"
+
+
+class RejectedInput(Exception):
+    """Input refused as a whole; nothing was changed.
+
+    Raised by core and store functions; the CLI turns it into exit code 1 and the GUI into
+    a message box. It always carries at least one :class:`Problem`.
+    """
+
+    def __init__(self, problems: Problem | Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = (
+            (problems,) if isinstance(problems, Problem) else tuple(problems)
+        )
+        if not self.problems:
+            raise ValueError("RejectedInput needs at least one problem")
+        super().__init__(self.text("ko"))
+
+    def text(self, lang: str = "ko") -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
+
+
+def reject(field: str, ko: str, en: str, *, source: str | None = None, row: int | None = None) -> RejectedInput:
+    """Build a one-problem :class:`RejectedInput` (``raise reject(...)``)."""
+    return RejectedInput(Problem(field, ko, en, source, row))

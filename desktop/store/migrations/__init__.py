@@ -1,0 +1,8 @@
+"""Forward-only schema migrations, one module per version, applied in order."""
+
+from __future__ import annotations
+
+from desktop.store.migrations import m0001_initial
+
+# Ordered: index i holds the migration that brings the schema to version i + 1.
+MIGRATIONS = (m0001_initial,)

@@ -1,0 +1,1 @@
+"""Sync between laptops: ops, clocks, bundles, hubs."""

@@ -1,0 +1,1 @@
+"""Sync hubs: a shared folder or a PostgreSQL server."""

@@ -1,0 +1,1 @@
+"""PDF and Excel reports and spreadsheet import; no Qt."""

@@ -1,0 +1,1 @@
+"""Excel export (write-only) and clinic-log import."""

@@ -1,0 +1,1 @@
+"""PDF reports drawn with reportlab and an embedded Korean TTF."""
