@@ -14,7 +14,6 @@ All datetimes are naive Asia/Seoul wall-clock times.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -115,23 +114,13 @@ def case_kind(code_or_name: str) -> CaseKind:
     )
 
 
-def korean_public_holidays(
-    years: Iterable[int], extra: Iterable[date] = (), removed: Iterable[date] = ()
-) -> frozenset[date]:
-    """Korean public holidays of ``years`` from the ``holidays`` package, plus ``extra`` (late-declared
-    임시공휴일 from the editable override table), minus ``removed``; ready for :class:`WorkCalendar`."""
-    import holidays  # imported here: only the composition root needs the package
-
-    listed = set(holidays.country_holidays("KR", years=list(years)).keys())
-    return frozenset((listed | set(extra)) - set(removed))
-
-
 @dataclass(frozen=True, slots=True)
 class WorkCalendar:
     """Working days (Mon-Fri minus holidays) and working hours (day minus lunch).
 
     Attributes:
-        holidays: public holidays (weekends are always off).
+        holidays: public holidays (weekends are always off); build them with
+            :func:`desktop.core.holidays_kr.public_holidays`.
         day_start, day_end: the office day; ``day_end`` is when a days-period falls due.
         lunch_start, lunch_end: the lunch break, not working time (equal times: no break).
     """

@@ -169,25 +169,26 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
         clock = deadlines.DeadlineClock(received, kinds[kind].period, (), None)
         deadline = due(received, kind)
         age_days = (today - received.date()).days
-        events = [_event(rng, case_id, received, actor, "created", {"field": field, "kind": kind})]
+        events: list[CaseEvent] = []
+        events.append(_event(case_id, 0, received, actor, "created", {"field": field, "kind": kind}))
         status, result, agency_id, consent, onsite, closed_at, satisfaction = "received", "", "", "", False, None, None
         roll = rng.random()
         if roll < 0.3:
             status, result, onsite, closed_at = "closed", "onsite", True, received + timedelta(minutes=20)
-            events.append(_event(rng, case_id, received, actor, "note", {"text": rng.choice(answers)}))
-            events.append(_event(rng, case_id, closed_at, actor, "status",
+            events.append(_event(case_id, len(events), received, actor, "note", {"text": rng.choice(answers)}))
+            events.append(_event(case_id, len(events), closed_at, actor, "status",
                                  {"action": "resolve_onsite", "from": "received", "to": "onsite_resolved"}))
             satisfaction = rng.choice((60, 75, 75, 100, 100))
         elif agency and roll < 0.97:
             agency_id, consent = agency, agency
-            events.append(_event(rng, case_id, received, actor, "consent", {"agency": agency}))
-            events.append(_event(rng, case_id, received + timedelta(minutes=5), actor, "status",
+            events.append(_event(case_id, len(events), received, actor, "consent", {"agency": agency}))
+            events.append(_event(case_id, len(events), received + timedelta(minutes=5), actor, "status",
                                  {"action": "assign", "from": "received", "to": "assigned", "agency": agency}))
             # Older cases are mostly answered and closed; a few stay open and go overdue.
             progress = rng.random() * min(age_days / 20, 1.0)
             if progress > 0.35:
                 replied = min(deadline - timedelta(hours=rng.randint(1, 60)), now)
-                events.append(_event(rng, case_id, replied, "담당기관", "status",
+                events.append(_event(case_id, len(events), replied, "담당기관", "status",
                                      {"action": "reply", "from": "in_progress", "to": "replied",
                                       "text": rng.choice(replies)}))
                 status = "replied"
@@ -196,7 +197,7 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
                     result = rng.choices(("resolved", "partial", "unresolvable", "policy_proposal"),
                                          weights=(70, 15, 10, 5))[0]
                     satisfaction = rng.choice((25, 50, 75, 75, 100))
-                    events.append(_event(rng, case_id, min(closed_at, now), actor, "status",
+                    events.append(_event(case_id, len(events), min(closed_at, now), actor, "status",
                                          {"action": "close", "from": "replied", "to": "closed", "result": result}))
             elif progress > 0.15:
                 status = "in_progress"
@@ -217,6 +218,6 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
         )
 
 
-def _event(rng: random.Random, case_id: str, at: datetime, actor: str, kind: str,
-           payload: dict[str, Any]) -> CaseEvent:
-    return CaseEvent(EventId(_uuid7_at(rng, at)), CaseId(case_id), at, actor, kind, payload)
+def _event(case_id: str, n: int, at: datetime, actor: str, kind: str, payload: dict[str, Any]) -> CaseEvent:
+    # The case id's random tail already makes it unique; the event number varies its last digits.
+    return CaseEvent(EventId(f"{case_id[:-2]}{n:02x}"), CaseId(case_id), at, actor, kind, payload)

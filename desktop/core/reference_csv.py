@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.core.errors import Problem, RejectedInput
 from desktop.core.records import (
@@ -36,6 +37,7 @@ _FIELD_CODE_RE = re.compile(r"F\d{2}")
 _REGION_CODE_RE = re.compile(r"\d{2}")
 _AGENCY_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _Period = tuple[date | None, date | None]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,9 @@ class _Sheet:
         try:
             text = path.read_bytes().decode("utf-8-sig")  # utf-8-sig: Excel's "CSV UTF-8" adds a BOM
         except OSError as exc:
-            self.add("file", None, f"파일을 읽을 수 없습니다 ({exc.strerror})", f"cannot read file ({exc.strerror})")
+            self.add(
+                "file", None, f"파일을 읽을 수 없습니다 ({exc.strerror})", f"cannot read ({exc.strerror})"
+            )
             return
         except UnicodeDecodeError:
             self.add(
@@ -136,8 +140,8 @@ class _Sheet:
         self.add(
             column,
             number,
-            f"날짜가 올바르지 않습니다: '{value}' (YYYY-MM-DD 형식)",
-            f"invalid date '{value}' (use YYYY-MM-DD)",
+            f"날짜 형식(YYYY-MM-DD)이 아닙니다: '{value}'",
+            f"not a YYYY-MM-DD date: '{value}'",
         )
         return None
 
@@ -154,28 +158,36 @@ class _Sheet:
         start, end = self.day(number, row, "valid_from"), self.day(number, row, "valid_to")
         if start is not None and end is not None and start > end:
             self.add(
-                "valid_from",
-                number,
-                f"시작일({start})이 종료일({end})보다 늦습니다",
-                f"valid_from {start} is after valid_to {end}",
+                "valid_from", number, f"시작일({start})이 종료일({end})보다 늦습니다", "valid_from > valid_to"
             )
         return start, end
 
     def pattern(self, number: int, column: str, value: str, regex: re.Pattern[str], hint: str) -> None:
         if value and not regex.fullmatch(value):
-            self.add(column, number, f"형식이 올바르지 않습니다: '{value}' ({hint})", f"bad format '{value}' ({hint})")
+            self.add(
+                column, number, f"형식이 올바르지 않습니다: '{value}' ({hint})", f"bad format: '{value}'"
+            )
 
     def unique(self, column: str, entries: Sequence[tuple[str, int, _Period]]) -> None:
         """Report keys used twice in overlapping validity periods (renamed rows may reuse a key)."""
         for i, (key, row, (start, end)) in enumerate(entries):
             for other_key, other_row, (other_start, other_end) in entries[:i]:
                 if key == other_key and _overlap(start, end, other_start, other_end):
-                    self.add(
-                        column,
-                        row,
+                    ko, en = (
                         f"'{key}'이(가) {other_row}행과 유효기간이 겹칩니다",
-                        f"'{key}' overlaps row {other_row} in its validity period",
+                        f"'{key}' overlaps row {other_row}",
                     )
+                    self.add(column, row, ko, en)
+
+    def successor(
+        self, number: int, row: dict[str, str], column: str, end: date | None, out: list[tuple[int, str]]
+    ) -> str:
+        """Read a successor reference; it is checked once the whole file is read (it may point down)."""
+        value = row.get(column, "")
+        if value and end is None:
+            self.add("valid_to", number, "후속이 지정되면 종료일이 필요합니다", f"{column} needs valid_to")
+        out.append((number, value))
+        return value
 
     def known(self, number: int, column: str, value: str, known: Collection[str] | None, what: str) -> None:
         if known is not None and value and value != ANY and value not in known:
@@ -217,10 +229,7 @@ def _parse_regions(path: Path) -> tuple[tuple[Region, ...], list[Problem]]:
         name_ko, name_en = sheet.text(number, row, "name_ko"), sheet.text(number, row, "name_en")
         short = sheet.text(number, row, "short_name", required=False)
         start, end = sheet.period(number, row)
-        successor = sheet.text(number, row, "successor_code", required=False)
-        if successor and end is None:
-            sheet.add("valid_to", number, "후속 코드가 있으면 종료일이 필요합니다", "a successor needs valid_to")
-        successors.append((number, successor))
+        successor = sheet.successor(number, row, "successor_code", end, successors)
         seen.append((code, number, (start, end)))
         if len(sheet.problems) == before:
             records.append(Region(RegionCode(code), name_ko, name_en, short, start, end, successor))
@@ -248,20 +257,16 @@ def _parse_agencies(
         phone = sheet.text(number, row, "phone", required=False)
         sheet.pattern(number, "phone", phone, _PHONE_RE, "숫자와 하이픈, 예: 1588-6565")
         if phone and not 3 <= sum(ch.isdigit() for ch in phone) <= 12:
-            sheet.add("phone", number, f"전화번호 자릿수가 맞지 않습니다: '{phone}'", f"implausible phone '{phone}'")
+            sheet.add("phone", number, f"전화번호 자릿수가 맞지 않습니다: '{phone}'", f"bad phone '{phone}'")
         region = sheet.text(number, row, "region_code", required=False)
         sheet.known(number, "region_code", region, region_codes, "지역 코드")
         start, end = sheet.period(number, row)
         former = _split(sheet.text(number, row, "former_names", required=False))
-        successor = sheet.text(number, row, "successor_id", required=False)
-        if successor and end is None:
-            sheet.add("valid_to", number, "후속 기관이 있으면 종료일이 필요합니다", "a successor needs valid_to")
-        successors.append((number, successor))
+        successor = sheet.successor(number, row, "successor_id", end, successors)
         seen.append((agency_id, number, (start, end)))
         if len(sheet.problems) == before:
-            records.append(
-                Agency(AgencyId(agency_id), name_ko, name_en, short, phone, kind, region, start, end, former, successor)
-            )
+            identity = (AgencyId(agency_id), name_ko, name_en, short, phone, kind, region)
+            records.append(Agency(*identity, start, end, former, successor))
     ids = {agency_id for agency_id, _, _ in seen}
     for number, successor in successors:
         sheet.known(number, "successor_id", successor, ids, "기관 ID")
@@ -310,7 +315,7 @@ def _parse_holidays(path: Path) -> tuple[tuple[HolidayOverride, ...], list[Probl
             sheet.text(number, row, "date")
         flag = sheet.text(number, row, "is_holiday")
         if flag and flag not in ("0", "1"):
-            sheet.add("is_holiday", number, f"0 또는 1이어야 합니다: '{flag}'", f"must be 0 or 1, not '{flag}'")
+            sheet.add("is_holiday", number, f"0 또는 1이어야 합니다: '{flag}'", f"not 0 or 1: '{flag}'")
         name = sheet.text(number, row, "name", required=flag == "1")
         seen.append((row.get("date", ""), number, (None, None)))
         if day is not None and len(sheet.problems) == before:
@@ -319,48 +324,30 @@ def _parse_holidays(path: Path) -> tuple[tuple[HolidayOverride, ...], list[Probl
     return tuple(records), sheet.problems
 
 
-def _raise_if(problems: Sequence[Problem]) -> None:
+def _checked(parsed: tuple[tuple[_T, ...], list[Problem]]) -> tuple[_T, ...]:
+    records, problems = parsed
     if problems:
         raise RejectedInput(problems)
+    return records
 
 
 def load_fields(path: Path) -> tuple[Field, ...]:
-    """Load fields.csv.
-
-    Args:
-        path: the CSV file.
-
-    Returns:
-        The fields in file order.
-
-    Raises:
-        RejectedInput: with every problem found in the file.
-    """
-    records, problems = _parse_fields(path)
-    _raise_if(problems)
-    return records
+    """Load fields.csv; raises RejectedInput with every problem of the file."""
+    return _checked(_parse_fields(path))
 
 
 def load_regions(path: Path) -> tuple[Region, ...]:
-    """Load regions.csv (dated 시·도 rows; successor codes must exist in the same file).
-
-    Raises:
-        RejectedInput: with every problem found in the file.
-    """
-    records, problems = _parse_regions(path)
-    _raise_if(problems)
-    return records
+    """Load regions.csv (dated 시·도 rows); raises RejectedInput with every problem of the file."""
+    return _checked(_parse_regions(path))
 
 
 def load_agencies(path: Path, *, region_codes: Collection[str] | None = None) -> tuple[Agency, ...]:
-    """Load agencies.csv; ``region_codes`` (when given) are the codes ``region_code`` may use.
+    """Load agencies.csv, checking ``region_code`` against ``region_codes`` when given.
 
     Raises:
         RejectedInput: with every problem found in the file.
     """
-    records, problems = _parse_agencies(path, region_codes)
-    _raise_if(problems)
-    return records
+    return _checked(_parse_agencies(path, region_codes))
 
 
 def load_routing_rules(
@@ -370,39 +357,24 @@ def load_routing_rules(
     agency_ids: Collection[str] | None = None,
     region_codes: Collection[str] | None = None,
 ) -> tuple[RoutingRule, ...]:
-    """Load routing_rules.csv; references are checked against the collections that are given.
+    """Load routing_rules.csv, checking references against the collections that are given.
 
     Raises:
         RejectedInput: with every problem found in the file.
     """
-    records, problems = _parse_rules(path, field_codes, agency_ids, region_codes)
-    _raise_if(problems)
-    return records
+    return _checked(_parse_rules(path, field_codes, agency_ids, region_codes))
 
 
 def load_holiday_overrides(path: Path) -> tuple[HolidayOverride, ...]:
-    """Load holidays_override.csv (``is_holiday`` 1 adds a day, 0 removes one).
-
-    Raises:
-        RejectedInput: with every problem found in the file.
-    """
-    records, problems = _parse_holidays(path)
-    _raise_if(problems)
-    return records
+    """Load holidays_override.csv (is_holiday 1 adds a day, 0 removes one); raises RejectedInput."""
+    return _checked(_parse_holidays(path))
 
 
 def load_reference(folder: Path) -> ReferenceData:
-    """Load and cross-check the five reference CSVs of one folder.
+    """Load and cross-check the five reference CSVs of ``folder``.
 
     Cross-references (rule → field/agency/region, agency → region) are checked only against
     files that are themselves clean, so one broken file does not bury the others in echoes.
-
-    Args:
-        folder: the folder holding fields.csv, agencies.csv, regions.csv, routing_rules.csv and
-            holidays_override.csv.
-
-    Returns:
-        The bundled reference data.
 
     Raises:
         RejectedInput: with the problems of all five files together.
@@ -418,5 +390,7 @@ def load_reference(folder: Path) -> ReferenceData:
         region_codes,
     )
     holidays, holiday_problems = _parse_holidays(folder / HOLIDAYS_CSV)
-    _raise_if([*field_problems, *region_problems, *agency_problems, *rule_problems, *holiday_problems])
+    problems = [*field_problems, *region_problems, *agency_problems, *rule_problems, *holiday_problems]
+    if problems:
+        raise RejectedInput(problems)
     return ReferenceData(fields, agencies, regions, rules, holidays)

@@ -28,6 +28,14 @@ from desktop.core.records import FIRM_SIZES, Agency, Field, Region, RoutingRule
 from desktop.core.reference_csv import ANY, ReferenceData
 
 _NAME_SEPARATORS = "·ㆍ.,/-_ \t"
+# A tuple of pairs, not a dict: module-level data stays immutable.
+_SIZE_NAMES_EN = (
+    ("중견", "mid-sized firms"),
+    ("중소", "SMEs"),
+    ("소기업", "small firms"),
+    ("소상공인", "micro-businesses"),
+    ("소공인", "micro-manufacturers"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +104,18 @@ def resolve_agency(agency_id: str, on: date, ref: ReferenceData) -> Agency | Non
 def _check_inputs(field_code: str, region_code: str, firm_size: str, ref: ReferenceData) -> None:
     if field_code not in {f.code for f in ref.fields}:
         choices = ", ".join(f.code for f in ref.fields)
-        raise reject("field", f"알 수 없는 분야 코드: '{field_code}' ({choices})", f"unknown field '{field_code}'")
+        raise reject(
+            "field", f"알 수 없는 분야 코드: '{field_code}' ({choices})", f"unknown field '{field_code}'"
+        )
     if region_code and region_code not in {r.code for r in ref.regions}:
-        raise reject("region", f"알 수 없는 지역 코드: '{region_code}'", f"unknown region code '{region_code}'")
+        raise reject(
+            "region", f"알 수 없는 지역 코드: '{region_code}'", f"unknown region code '{region_code}'"
+        )
     if firm_size and firm_size not in FIRM_SIZES:
         sizes = ", ".join(FIRM_SIZES)
-        raise reject("firm_size", f"알 수 없는 기업 규모: '{firm_size}' ({sizes})", f"unknown firm size '{firm_size}'")
+        raise reject(
+            "firm_size", f"알 수 없는 기업 규모: '{firm_size}' ({sizes})", f"unknown firm size '{firm_size}'"
+        )
 
 
 def suggest_agency(
@@ -152,10 +166,7 @@ def suggest_agency(
 
 
 def _size_en(size: str) -> str:
-    # A tuple, not a dict: module-level data stays immutable.
-    names = (("중견", "mid-sized firms"), ("중소", "SMEs"), ("소기업", "small firms"))
-    names += (("소상공인", "micro-businesses"), ("소공인", "micro-manufacturers"))
-    return next((en for ko, en in names if ko == size), size)
+    return next((en for ko, en in _SIZE_NAMES_EN if ko == size), size)
 
 
 def _region_name(code: str, on: date, ref: ReferenceData) -> tuple[str, str]:
@@ -181,7 +192,8 @@ def _reason(
         scope_ko, scope_en = f"{name_ko} 지역", f"{name_en} region"
     if rule.firm_size != ANY:
         scope_ko, scope_en = f"{scope_ko} {firm_size} 대상", f"{scope_en}, {_size_en(firm_size)}"
-    ko = f"{field.name_ko} 분야 {scope_ko} 규칙(우선순위 {rule.priority})에 따라 {agency.name_ko}(으)로 안내합니다."
+    rank = f"우선순위 {rule.priority}"
+    ko = f"{field.name_ko} 분야 {scope_ko} 규칙({rank})에 따라 {agency.name_ko}(으)로 안내합니다."
     en = f"{field.name_en}: {scope_en} rule (priority {rule.priority}) suggests {agency.name_en}."
     if asked_region and asked_region != region:
         old_ko, old_en = _region_name(asked_region, on, ref)
@@ -218,7 +230,9 @@ def _one(hits: Iterable[Agency], query: str) -> Agency | None:
     distinct = {a.id: a for a in hits}
     if len(distinct) > 1:
         names = ", ".join(f"{a.name_ko}({a.id})" for a in distinct.values())
-        raise reject("agency", f"'{query}'에 해당하는 기관이 여럿입니다: {names}", f"'{query}' is ambiguous: {names}")
+        raise reject(
+            "agency", f"'{query}'에 해당하는 기관이 여럿입니다: {names}", f"'{query}' is ambiguous: {names}"
+        )
     return next(iter(distinct.values()), None)
 
 
@@ -239,13 +253,17 @@ def find_agency(name_or_id: str, on: date, ref: ReferenceData) -> Agency:
     if ids:
         agency = resolve_agency(ids.pop(), on, ref)
         if agency is None:
-            raise reject("agency", f"'{query}'은(는) {on}에 유효하지 않습니다", f"'{query}' is not valid on {on}")
+            raise reject(
+                "agency", f"'{query}'은(는) {on}에 유효하지 않습니다", f"'{query}' is not valid on {on}"
+            )
         return agency
     valid = [a for a in ref.agencies if a.valid_on(on)]
     hit = _one((a for a in valid if key in {_key(a.name_ko), _key(a.short_name), _key(a.name_en)}), query)
     hit = hit or _one((a for a in valid if key in {_key(n) for n in a.former_names}), query)
     if hit is None:
-        ended = (a for a in ref.agencies if not a.valid_on(on) and key in {_key(a.name_ko), _key(a.short_name)})
+        ended = (
+            a for a in ref.agencies if not a.valid_on(on) and key in {_key(a.name_ko), _key(a.short_name)}
+        )
         resolved = (resolve_agency(a.id, on, ref) for a in ended)
         hit = _one((a for a in resolved if a is not None), query)
     if hit is None:
@@ -279,8 +297,12 @@ def find_field(code_or_name: str, ref: ReferenceData) -> Field:
             return hits[0]
         if len(hits) > 1:
             names = ", ".join(f"{f.code} {f.name_ko}" for f in hits)
-            raise reject("field", f"'{raw}'에 해당하는 분야가 여럿입니다: {names}", f"'{raw}' is ambiguous: {names}")
-    raise reject("field", f"알 수 없는 분야: '{raw}' (선택: {choices})", f"unknown field '{raw}' (choices: {choices})")
+            raise reject(
+                "field", f"'{raw}'에 해당하는 분야가 여럿입니다: {names}", f"'{raw}' is ambiguous: {names}"
+            )
+    raise reject(
+        "field", f"알 수 없는 분야: '{raw}' (선택: {choices})", f"unknown field '{raw}' (choices: {choices})"
+    )
 
 
 def find_region(code_or_name: str, on: date, ref: ReferenceData) -> Region:
@@ -294,7 +316,9 @@ def find_region(code_or_name: str, on: date, ref: ReferenceData) -> Region:
     raw = code_or_name.strip()
     key = _key(raw)
     matches = [
-        r for r in ref.regions if key and key in {r.code, _key(r.name_ko), _key(r.short_name), _key(r.name_en)}
+        r
+        for r in ref.regions
+        if key and key in {r.code, _key(r.name_ko), _key(r.short_name), _key(r.name_en)}
     ]
     codes = {current_region_code(r.code, on, ref) for r in matches}
     valid = {r.code: r for r in ref.regions if r.code in codes and r.valid_on(on)}
@@ -302,7 +326,9 @@ def find_region(code_or_name: str, on: date, ref: ReferenceData) -> Region:
         return next(iter(valid.values()))
     if len(valid) > 1:
         names = ", ".join(f"{r.code} {r.name_ko}" for r in valid.values())
-        raise reject("region", f"'{raw}'에 해당하는 지역이 여럿입니다: {names}", f"'{raw}' is ambiguous: {names}")
+        raise reject(
+            "region", f"'{raw}'에 해당하는 지역이 여럿입니다: {names}", f"'{raw}' is ambiguous: {names}"
+        )
     choices = ", ".join(f"{r.code} {r.short_name or r.name_ko}" for r in ref.regions if r.valid_on(on))
     raise reject(
         "region",

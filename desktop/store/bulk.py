@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from desktop.core.deadlines import DeadlineClock
 from desktop.core.demo import DemoCase, DemoData
 from desktop.core.records import Firm
 from desktop.core.uuid7 import uuid7
@@ -17,6 +22,8 @@ from desktop.store.db import Database
 
 T = TypeVar("T")
 BATCH = 20_000
+# The stored clock JSON does not hold the receipt time; one epoch makes clocks cacheable.
+_EPOCH = datetime(2000, 1, 1)
 Progress = Callable[[int, int], None]
 
 
@@ -45,7 +52,7 @@ def insert_firms(db: Database, firms: Iterable[Firm]) -> int:
 def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress | None = None) -> int:
     """Write demo data in one transaction: all of it or, if interrupted, none of it."""
     written = 0
-    with db.transaction():
+    with db.transaction(), _bulk_mode(db, empty=not db.scalar("SELECT 1 FROM cases LIMIT 1")):
         insert_firms(db, data.firms)
         db.executemany(
             "INSERT INTO sessions (id, name, day, place, region_code, agencies, consultants, created_at) "
@@ -62,6 +69,51 @@ def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress
     return written
 
 
+@lru_cache(maxsize=50_000)
+def _text_grams(text: str) -> str:
+    """Generated texts repeat a lot: tokenise each distinct one once."""
+    return search.case_grams(text, "")
+
+
+@lru_cache(maxsize=64)
+def _period_clock_json(clock: DeadlineClock) -> str:
+    return _clock_json(clock)
+
+
+@lru_cache(maxsize=50_000)
+def _payload_json(items: tuple[tuple[str, Any], ...]) -> str:
+    return json.dumps(dict(items), ensure_ascii=False)
+
+
+_BULK_TABLES = ("cases", "case_events", "consents")
+
+
+@contextmanager
+def _bulk_mode(db: Database, *, empty: bool) -> Iterator[None]:
+    """A larger page cache and, into empty tables, indexes built once at the end.
+
+    Building an index from sorted data is several times faster than keeping eleven
+    indexes up to date row by row; DDL is transactional, so a failed load still leaves
+    every index in place.
+    """
+    previous = db.scalar("PRAGMA cache_size")
+    db.execute("PRAGMA cache_size = -524288")
+    indexes: list[tuple[str, str]] = []
+    if empty:
+        names = ", ".join(f"'{t}'" for t in _BULK_TABLES)
+        indexes = [(r["name"], r["sql"]) for r in db.all(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({names}) "
+            "AND sql IS NOT NULL")]
+        for name, _ in indexes:
+            db.execute(f"DROP INDEX {name}")
+    try:
+        yield
+        for _, sql in indexes:
+            db.execute(sql)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(previous)}")
+
+
 def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
     first = int(db.scalar("SELECT coalesce(max(rowid), 0) FROM cases")) + 1
     rows = []
@@ -70,17 +122,19 @@ def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
         rows.append((
             first + len(rows), c.id, c.number, c.firm_id, c.session_id, c.field_code, c.kind, c.text, c.status,
             int(c.status not in ("closed", "transferred")), c.agency_id, c.assignee, iso(c.received_at),
-            iso(c.deadline_at) if c.deadline_at else "", _clock_json(d.clock), int(c.onsite), c.result_code,
+            iso(c.deadline_at) if c.deadline_at else "", _period_clock_json(replace(d.clock, received_at=_EPOCH)), int(c.onsite), c.result_code,
             c.result_reason, c.satisfaction, iso(c.closed_at) if c.closed_at else None, c.firm_name,
             c.created_at, c.created_at,
         ))
     db.executemany(f"INSERT INTO cases (rowid, {CASE_COLUMNS}) VALUES ({', '.join('?' * 23)})", rows)
     db.executemany("INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
-                   [(first + i, search.case_grams(d.case.text, d.case.number)) for i, d in enumerate(batch)])
+                   [(first + i, f"{_text_grams(d.case.text)} {search.case_grams('', d.case.number)}")
+                    for i, d in enumerate(batch)])
     db.executemany(
         "INSERT INTO case_events (id, case_id, at, actor, kind, payload) VALUES (?,?,?,?,?,?)",
-        [(e.id, e.case_id, iso(e.at), e.actor, e.kind, json.dumps(e.payload, ensure_ascii=False))
-         for d in batch for e in d.events],
+        # Sorted by primary key: appends to the id index instead of scattering writes over it.
+        sorted((e.id, e.case_id, iso(e.at), e.actor, e.kind, _payload_json(tuple(e.payload.items())))
+               for d in batch for e in d.events),
     )
     db.executemany(
         "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) VALUES (?,?,?,?,?,?)",

@@ -24,6 +24,8 @@ CASE_COLUMNS = (
     "firm_name, created_at, updated_at"
 )
 EDITABLE = ("text", "field_code", "kind", "assignee")
+# Once answered (on site or by the agency) the legal reply clock has stopped.
+CLOCK_STOPPED = frozenset({"onsite_resolved", "replied", "follow_up"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,7 +241,8 @@ def _transition(db: Database, case_id: str, action: str, actor: Actor, now: Now,
     if action_code == "reopen":
         # A reopened case gets a fresh clock of its kind from the moment it is reopened.
         clock = deadlines.DeadlineClock(moment, deadlines.case_kind(row["kind"]).period, (), None)
-    due = clock.due_at(calendar.work_calendar(db)) if is_open else None
+    running = is_open and transition.status not in CLOCK_STOPPED
+    due = clock.due_at(calendar.work_calendar(db)) if running else None
     updates: dict[str, object] = {
         "status": transition.status,
         "is_open": int(is_open),
@@ -293,7 +296,7 @@ def set_fields(db: Database, case_id: str, changes: dict[str, str], actor: Actor
         values = {k: v for k, v in values.items() if v != row[k]}
         if not values:
             return Changes()
-        if "kind" in values and row["is_open"]:
+        if "kind" in values and row["is_open"] and row["status"] not in CLOCK_STOPPED:
             clock = clock_of(row)
             clock = deadlines.DeadlineClock(clock.received_at, deadlines.case_kind(str(values["kind"])).period,
                                             clock.pauses, clock.extension)
@@ -352,7 +355,7 @@ def case_clock(db: Database, case_id: str) -> deadlines.DeadlineClock:
 
 def timeline(db: Database, case_id: str) -> list[CaseEvent]:
     rows = db.all("SELECT id, case_id, at, actor, kind, payload FROM case_events WHERE case_id = ? "
-                  "ORDER BY at, id", (get_case(db, case_id).id,))
+                  "ORDER BY at, rowid", (get_case(db, case_id).id,))
     return [CaseEvent(EventId(r["id"]), CaseId(r["case_id"]), datetime.fromisoformat(r["at"]), r["actor"],
                       r["kind"], json.loads(r["payload"])) for r in rows]
 

@@ -17,10 +17,10 @@ def routing_map(db: Database, on: date) -> dict[tuple[str, str], str]:
     table: dict[tuple[str, str], str] = {}
     regions = {r.code for r in ref.regions if r.valid_on(on)}
     for field in ref.fields:
-        for region in regions | {"*"}:
-            suggestion = routing.suggest_agency(field.code, region, "*", on, ref)
+        for region in regions | {""}:
+            suggestion = routing.suggest_agency(field.code, region, "", on, ref)
             if suggestion is not None:
-                table[(field.code, region)] = suggestion.agency.id
+                table[(field.code, region or "*")] = suggestion.agency.id
     return table
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.store.migrations import m0001_initial
+from desktop.store.migrations import m0001_initial, m0002_imports
 
 # Ordered: index i holds the migration that brings the schema to version i + 1.
-MIGRATIONS = (m0001_initial,)
+MIGRATIONS = (m0001_initial, m0002_imports)
