@@ -37,8 +37,12 @@ def language(args_lang: str | None = None) -> str:
 
 def actor_for(db: Database) -> Actor:
     name = os.environ.get("ONESTOP_USER") or get_meta(db, "user_name") or os.environ.get("USER", "상담원")
-    return Actor(name=name, agency_id=get_meta(db, "user_agency"), role=get_meta(db, "user_role", "consultant"),
-                 device=os.environ.get("ONESTOP_DEVICE") or get_meta(db, "device_name"))
+    return Actor(
+        name=name,
+        agency_id=get_meta(db, "user_agency"),
+        role=get_meta(db, "user_role", "consultant"),
+        device=os.environ.get("ONESTOP_DEVICE") or get_meta(db, "device_name"),
+    )
 
 
 class Output:
@@ -61,7 +65,7 @@ class Output:
 def _labels(db: Database, lang: str) -> tuple[dict[str, str], dict[str, str]]:
     ref = reference.reference_data(db)
     today = date.today()
-    fields = {f.code: (f.name_en if lang == "en" else f.name_ko) for f in ref.fields}
+    fields: dict[str, str] = {f.code: (f.name_en if lang == "en" else f.name_ko) for f in ref.fields}
     agencies: dict[str, str] = {}
     for a in ref.agencies:
         if a.id not in agencies or a.valid_on(today):
@@ -76,17 +80,31 @@ def _status_label(code: str, lang: str) -> str:
 
 # --- commands -------------------------------------------------------------------------------------
 
+
 def cmd_firm_add(db: Database, args: argparse.Namespace, out: Output) -> None:
-    new = firms.NewFirm(brn=args.brn, name=args.name, region_code=_region(db, args.region), size=args.size or "",
-                        ksic=args.ksic or "", corp_no=args.corp_no or "", representative=args.representative or "",
-                        phone=args.phone or "", email=args.email or "", address=args.address or "")
+    new = firms.NewFirm(
+        brn=args.brn,
+        name=args.name,
+        region_code=_region(db, args.region),
+        size=args.size or "",
+        ksic=args.ksic or "",
+        corp_no=args.corp_no or "",
+        representative=args.representative or "",
+        phone=args.phone or "",
+        email=args.email or "",
+        address=args.address or "",
+    )
     firm_id, _ = firms.add_firm(db, new, actor_for(db))
     existing = [f for f in firms.firms_by_brn(db, firms.get_firm(db, firm_id).brn) if f.id != firm_id]
     out.emit({"id": firm_id, "duplicates": [f.id for f in existing]}, firm_id)
     if existing and not out.as_json:
-        print(out.t(f"주의: 같은 사업자등록번호의 기업이 {len(existing)}건 있습니다 (병합 대기열에서 확인).",
-                    f"Note: {len(existing)} firm(s) with the same BRN exist (see the merge queue)."),
-              file=sys.stderr)
+        print(
+            out.t(
+                f"주의: 같은 사업자등록번호의 기업이 {len(existing)}건 있습니다 (병합 대기열에서 확인).",
+                f"Note: {len(existing)} firm(s) with the same BRN exist (see the merge queue).",
+            ),
+            file=sys.stderr,
+        )
 
 
 def _region(db: Database, value: str | None) -> str:
@@ -97,10 +115,22 @@ def _region(db: Database, value: str | None) -> str:
 
 def cmd_firm_find(db: Database, args: argparse.Namespace, out: Output) -> None:
     found = firms.find_firms(db, args.query, limit=args.limit)
-    data = [{"id": f.id, "brn": format_brn(f.brn), "name": f.name, "region": f.region_code, "size": f.size,
-             "ksic": f.ksic, "representative": mask_person_name(f.representative),
-             "phone": mask_phone(f.phone)} for f in found]
-    lines = [f"{d['brn']}  {d['name']}  {d['region']}  {d['size']}  {d['representative']}  {d['id']}" for d in data]
+    data = [
+        {
+            "id": f.id,
+            "brn": format_brn(f.brn),
+            "name": f.name,
+            "region": f.region_code,
+            "size": f.size,
+            "ksic": f.ksic,
+            "representative": mask_person_name(f.representative),
+            "phone": mask_phone(f.phone),
+        }
+        for f in found
+    ]
+    lines = [
+        f"{d['brn']}  {d['name']}  {d['region']}  {d['size']}  {d['representative']}  {d['id']}" for d in data
+    ]
     out.emit(data, "\n".join(lines) if lines else out.t("찾은 기업이 없습니다.", "No firms found."))
 
 
@@ -109,8 +139,15 @@ def cmd_session_add(db: Database, args: argparse.Namespace, out: Output) -> None
     day = sessions.parse_day(args.date)
     agencies = tuple(reference.find_agency(a, day, ref).id for a in _split(args.agencies))
     session_id, _ = sessions.add_session(
-        db, name=args.name, day=day, place=args.place, actor=actor_for(db), region_code=_region(db, args.region),
-        agencies=agencies, consultants=tuple(_split(args.consultants)))
+        db,
+        name=args.name,
+        day=day,
+        place=args.place,
+        actor=actor_for(db),
+        region_code=_region(db, args.region),
+        agencies=agencies,
+        consultants=tuple(_split(args.consultants)),
+    )
     out.emit({"id": session_id}, session_id)
 
 
@@ -123,18 +160,26 @@ def _firm_for_brn(db: Database, brn: str) -> str:
 
     found = firms.firms_by_brn(db, validate_brn(brn))
     if not found:
-        raise reject("brn", f"등록되지 않은 사업자등록번호입니다: {format_brn(validate_brn(brn))} "
-                     "(먼저 'onestop firm add')",
-                     f"No firm with BRN {format_brn(validate_brn(brn))} (run 'onestop firm add' first)")
+        raise reject(
+            "brn",
+            f"등록되지 않은 사업자등록번호입니다: {format_brn(validate_brn(brn))} (먼저 'onestop firm add')",
+            f"No firm with BRN {format_brn(validate_brn(brn))} (run 'onestop firm add' first)",
+        )
     return found[0].id
 
 
 def cmd_case_add(db: Database, args: argparse.Namespace, out: Output) -> None:
     new = cases.NewCase(
-        firm_id=_firm_for_brn(db, args.brn), field=args.field, text=args.text, kind=args.kind,
-        session_id=args.session, agency=args.agency or "", route_reason=args.reason or "",
+        firm_id=_firm_for_brn(db, args.brn),
+        field=args.field,
+        text=args.text,
+        kind=args.kind,
+        session_id=args.session,
+        agency=args.agency or "",
+        route_reason=args.reason or "",
         onsite_answer=args.onsite or "",
-        consent_agencies=tuple(_split(args.consent)) + ((args.agency,) if args.agency and args.consent_given else ()),
+        consent_agencies=tuple(_split(args.consent))
+        + ((args.agency,) if args.agency and args.consent_given else ()),
         number_prefix=args.prefix or "",
     )
     case_id, _ = cases.add_case(db, new, actor_for(db))
@@ -142,15 +187,23 @@ def cmd_case_add(db: Database, args: argparse.Namespace, out: Output) -> None:
     out.emit({"id": case_id, "number": case.number}, case_id)
 
 
-def _list_row(row: queries.CaseListRow, fields: dict[str, str], agencies: dict[str, str], lang: str,
-              now: datetime) -> dict[str, Any]:
+def _list_row(
+    row: queries.CaseListRow, fields: dict[str, str], agencies: dict[str, str], lang: str, now: datetime
+) -> dict[str, Any]:
     return {
-        "id": row.id, "number": row.number, "received_at": row.received_at.isoformat(timespec="minutes"),
-        "firm": row.firm_name, "field": row.field_code, "field_name": fields.get(row.field_code, row.field_code),
-        "agency": row.agency_id, "agency_name": agencies.get(row.agency_id, row.agency_id),
-        "status": row.status, "status_name": _status_label(row.status, lang),
+        "id": row.id,
+        "number": row.number,
+        "received_at": row.received_at.isoformat(timespec="minutes"),
+        "firm": row.firm_name,
+        "field": row.field_code,
+        "field_name": fields.get(row.field_code, row.field_code),
+        "agency": row.agency_id,
+        "agency_name": agencies.get(row.agency_id, row.agency_id),
+        "status": row.status,
+        "status_name": _status_label(row.status, lang),
         "deadline": row.deadline_at.isoformat(timespec="minutes") if row.deadline_at else None,
-        "overdue": row.is_overdue(now), "days_open": row.days_open(now.date()),
+        "overdue": row.is_overdue(now),
+        "days_open": row.days_open(now.date()),
     }
 
 
@@ -161,7 +214,10 @@ def cmd_case_list(db: Database, args: argparse.Namespace, out: Output) -> None:
         statuses=tuple(workflow.status(s).code for s in _split(args.status)),
         field_code=reference.find_field(args.field, ref).code if args.field else "",
         agency_id=reference.find_agency(args.agency, today, ref).id if args.agency else "",
-        session_id=args.session or "", overdue=args.overdue, open_only=args.open, search=args.search or "",
+        session_id=args.session or "",
+        overdue=args.overdue,
+        open_only=args.open,
+        search=args.search or "",
         received_from=sessions.parse_day(args.date_from, "from") if args.date_from else None,
         received_to=sessions.parse_day(args.date_to, "to") if args.date_to else None,
     )
@@ -186,32 +242,57 @@ def cmd_case_show(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.store.calendar import work_calendar
 
     cal = work_calendar(db)
-    state = clock.state(now, cal) if workflow.is_open(case.status) else "closed"
-    events = cases.timeline(db, case.id)
+    if not workflow.is_open(case.status):
+        state = "closed"
+    elif case.status in cases.CLOCK_STOPPED:
+        state = "answered"
+    else:
+        state = clock.state(now, cal)
+    timeline = [
+        {"at": e.at.isoformat(timespec="minutes"), "actor": e.actor, "kind": e.kind, "payload": e.payload}
+        for e in cases.timeline(db, case.id)
+    ]
     data = {
-        "id": case.id, "number": case.number, "status": case.status,
-        "status_name": _status_label(case.status, out.lang), "field": case.field_code,
-        "field_name": fields.get(case.field_code), "kind": case.kind, "text": case.text,
-        "agency": case.agency_id, "agency_name": agencies.get(case.agency_id, ""), "assignee": case.assignee,
+        "id": case.id,
+        "number": case.number,
+        "status": case.status,
+        "status_name": _status_label(case.status, out.lang),
+        "field": case.field_code,
+        "field_name": fields.get(case.field_code),
+        "kind": case.kind,
+        "text": case.text,
+        "agency": case.agency_id,
+        "agency_name": agencies.get(case.agency_id, ""),
+        "assignee": case.assignee,
         "received_at": case.received_at.isoformat(timespec="minutes"),
         "deadline": case.deadline_at.isoformat(timespec="minutes") if case.deadline_at else None,
-        "deadline_state": state, "result_code": case.result_code, "result_reason": case.result_reason,
-        "firm": {"id": firm.id, "name": firm.name, "brn": mask_brn(firm.brn),
-                 "representative": mask_person_name(firm.representative), "phone": mask_phone(firm.phone)},
+        "deadline_state": state,
+        "result_code": case.result_code,
+        "result_reason": case.result_reason,
+        "firm": {
+            "id": firm.id,
+            "name": firm.name,
+            "brn": mask_brn(firm.brn),
+            "representative": mask_person_name(firm.representative),
+            "phone": mask_phone(firm.phone),
+        },
         "consents": [c.agency_id for c in cases.consents(db, case.id)],
-        "timeline": [{"at": e.at.isoformat(timespec="minutes"), "actor": e.actor, "kind": e.kind,
-                      "payload": e.payload} for e in events],
+        "timeline": timeline,
     }
     t = out.t
+    kind = deadlines.case_kind(case.kind)
+    kind_name = kind.name_en if out.lang == "en" else kind.name_ko
     lines = [
         f"{case.number}  [{data['status_name']}]  {firm.name} ({mask_brn(firm.brn)})",
-        f"{t('분야', 'Field')}: {data['field_name']}   {t('유형', 'Kind')}: {deadlines.case_kind(case.kind).name_ko}",
-        f"{t('기관', 'Agency')}: {data['agency_name'] or '-'}   {t('기한', 'Deadline')}: {data['deadline'] or '-'}"
-        f" ({state})",
+        f"{t('분야', 'Field')}: {data['field_name']}   {t('유형', 'Kind')}: {kind_name}",
+        f"{t('기관', 'Agency')}: {data['agency_name'] or '-'}   "
+        f"{t('기한', 'Deadline')}: {data['deadline'] or '-'} ({state})",
         f"{t('내용', 'Text')}: {case.text}",
         t("처리 이력:", "Timeline:"),
-        *[f"  {e['at']}  {e['actor']}  {e['kind']}  {json.dumps(e['payload'], ensure_ascii=False)}"
-          for e in data["timeline"]],
+        *[
+            f"  {e['at']}  {e['actor']}  {e['kind']}  {json.dumps(e['payload'], ensure_ascii=False)}"
+            for e in timeline
+        ],
     ]
     out.emit(data, "\n".join(lines))
 
@@ -264,14 +345,27 @@ def cmd_check(db: Database, args: argparse.Namespace, out: Output) -> None:
     problems = db.integrity_problems()
     from desktop.store.schema import SCHEMA_VERSION, current_version
 
-    data = {"ok": not problems, "problems": problems, "schema_version": current_version(db),
-            "expected_schema_version": SCHEMA_VERSION,
-            "cases": queries.count_cases(db, queries.CaseFilter()), "firms": firms.count_firms(db)}
-    out.emit(data, out.t("이상 없음", "OK") + f" ({data['cases']:,} cases, {data['firms']:,} firms)"
-             if not problems else "\n".join(problems))
+    data = {
+        "ok": not problems,
+        "problems": problems,
+        "schema_version": current_version(db),
+        "expected_schema_version": SCHEMA_VERSION,
+        "cases": queries.count_cases(db, queries.CaseFilter()),
+        "firms": firms.count_firms(db),
+    }
+    out.emit(
+        data,
+        out.t("이상 없음", "OK") + f" ({data['cases']:,} cases, {data['firms']:,} firms)"
+        if not problems
+        else "\n".join(problems),
+    )
     if problems:
-        raise reject("database", "데이터베이스 검사에서 문제가 발견되었습니다.", "The database check found problems.",
-                     source=str(db.path))
+        raise reject(
+            "database",
+            "데이터베이스 검사에서 문제가 발견되었습니다.",
+            "The database check found problems.",
+            source=str(db.path),
+        )
 
 
 def cmd_backup(db: Database, args: argparse.Namespace, out: Output) -> None:
@@ -291,25 +385,34 @@ def cmd_demo(db: Database, args: argparse.Namespace, out: Output) -> None:
 
     written = load_demo_data(db, firms=args.firms, cases=args.cases, seed=args.seed, progress=progress)
     seconds = (datetime.now() - started).total_seconds()
-    out.emit({"firms": args.firms, "cases": written, "seconds": round(seconds, 1)},
-             out.t(f"기업 {args.firms:,}개, 사례 {written:,}건 생성 ({seconds:.1f}초)",
-                   f"Created {args.firms:,} firms and {written:,} cases ({seconds:.1f} s)"))
+    out.emit(
+        {"firms": args.firms, "cases": written, "seconds": round(seconds, 1)},
+        out.t(
+            f"기업 {args.firms:,}개, 사례 {written:,}건 생성 ({seconds:.1f}초)",
+            f"Created {args.firms:,} firms and {written:,} cases ({seconds:.1f} s)",
+        ),
+    )
 
 
 # --- parser ---------------------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     # SUPPRESS: a value given before the subcommand must not be reset by the subcommand's default.
-    common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database file (default: per-user data dir, or ONESTOP_DB)")
-    common.add_argument("--lang", choices=("ko", "en"), default=argparse.SUPPRESS,
-                        help="message language (default: Korean)")
+    common.add_argument(
+        "--db", default=argparse.SUPPRESS, help="database file (default: per-user data dir, or ONESTOP_DB)"
+    )
+    common.add_argument(
+        "--lang", choices=("ko", "en"), default=argparse.SUPPRESS, help="message language (default: Korean)"
+    )
     listing = _Parser(add_help=False)
     listing.add_argument("--json", action="store_true", help="JSON output")
     listing.add_argument("--limit", type=int, default=50, help="at most N rows")
 
-    parser = _Parser(prog="onestop", description="원스톱 현장지원 데스크 / OneStop Field Desk", parents=[common])
+    parser = _Parser(
+        prog="onestop", description="원스톱 현장지원 데스크 / OneStop Field Desk", parents=[common]
+    )
     sub = parser.add_subparsers(dest="command")
 
     demo = sub.add_parser("demo", parents=[common, listing], help="realistic Korean demo data")
@@ -322,8 +425,16 @@ def build_parser() -> argparse.ArgumentParser:
     fa = firm.add_parser("add", parents=[common, listing])
     fa.add_argument("--brn", required=True)
     fa.add_argument("--name", required=True)
-    for option in ("--region", "--size", "--ksic", "--corp-no", "--representative", "--phone", "--email",
-                   "--address"):
+    for option in (
+        "--region",
+        "--size",
+        "--ksic",
+        "--corp-no",
+        "--representative",
+        "--phone",
+        "--email",
+        "--address",
+    ):
         fa.add_argument(option)
     fa.set_defaults(run=cmd_firm_add)
     ff = firm.add_parser("find", parents=[common, listing])
@@ -364,8 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--search")
     cl.add_argument("--from", dest="date_from")
     cl.add_argument("--to", dest="date_to")
-    cl.add_argument("--sort", default="received_at",
-                    choices=(*queries.SORT_COLUMNS, *queries.SORT_ALIASES))
+    cl.add_argument("--sort", default="received_at", choices=(*queries.SORT_COLUMNS, *queries.SORT_ALIASES))
     cl.add_argument("--ascending", action="store_true")
     cl.set_defaults(run=cmd_case_list)
     cs = case.add_parser("show", parents=[common, listing])

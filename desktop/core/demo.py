@@ -21,9 +21,22 @@ from desktop.core.records import Case, CaseEvent, CaseId, ClinicSession, EventId
 # Share of cases per field code (F01..F99), roughly what one-stop clinics report:
 # programs, policy funding and tax dominate.
 FIELD_WEIGHTS: Mapping[str, int] = {
-    "F01": 14, "F02": 18, "F03": 15, "F04": 7, "F05": 8, "F06": 9, "F07": 8, "F08": 3,
-    "F09": 6, "F10": 4, "F11": 3, "F12": 2, "F13": 2, "F99": 1,
+    "F01": 14,
+    "F02": 18,
+    "F03": 15,
+    "F04": 7,
+    "F05": 8,
+    "F06": 9,
+    "F07": 8,
+    "F08": 3,
+    "F09": 6,
+    "F10": 4,
+    "F11": 3,
+    "F12": 2,
+    "F13": 2,
+    "F99": 1,
 }
+STREETS = ("산단로", "공단로", "중앙로", "기업로")
 KIND_WEIGHTS: Mapping[str, int] = {"procedure": 55, "law": 15, "proposal": 10, "grievance": 12, "other": 8}
 
 
@@ -72,9 +85,17 @@ def _uuid7_at(rng: random.Random, moment: datetime) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def generate(recipe: Mapping[str, Any], *, firms: int, cases: int, seed: int, today: date,
-             holidays: frozenset[date], routing: Mapping[tuple[str, str], str],
-             start: date | None = None) -> DemoData:
+def generate(
+    recipe: Mapping[str, Any],
+    *,
+    firms: int,
+    cases: int,
+    seed: int,
+    today: date,
+    holidays: frozenset[date],
+    routing: Mapping[tuple[str, str], str],
+    start: date | None = None,
+) -> DemoData:
     """Build ``firms`` firms, sessions and a lazy stream of ``cases`` cases.
 
     Args:
@@ -94,15 +115,22 @@ def generate(recipe: Mapping[str, Any], *, firms: int, cases: int, seed: int, to
         place = rng.choices(places, weights=place_weights)[0]
         industry = rng.choice(ksic)
         rep = rng.choice(recipe["representative_family_names"]) + rng.choice(
-            recipe["representative_given_names"])
-        firm_list.append(Firm(
-            id=FirmId(_uuid7_at(rng, datetime.combine(start, time(9)))), brn=_valid_brn(rng),
-            name=_firm_name(rng, recipe), region_code=str(place["region"]),
-            size=rng.choices(sizes, weights=size_weights)[0], ksic=str(industry["code"]), representative=rep,
-            phone=f"010-{rng.randint(2000, 9999)}-{rng.randint(0, 9999):04d}",
-            address=f"{place['city']} {rng.choice(('산단로', '공단로', '중앙로', '기업로'))} {rng.randint(1, 300)}",
-            created_at=start.isoformat(),
-        ))
+            recipe["representative_given_names"]
+        )
+        firm_list.append(
+            Firm(
+                id=FirmId(_uuid7_at(rng, datetime.combine(start, time(9)))),
+                brn=_valid_brn(rng),
+                name=_firm_name(rng, recipe),
+                region_code=str(place["region"]),
+                size=rng.choices(sizes, weights=size_weights)[0],
+                ksic=str(industry["code"]),
+                representative=rep,
+                phone=f"010-{rng.randint(2000, 9999)}-{rng.randint(0, 9999):04d}",
+                address=f"{place['city']} {rng.choice(STREETS)} {rng.randint(1, 300)}",
+                created_at=start.isoformat(),
+            )
+        )
     session_count = max(3, min(cases // 150, 5000))
     session_list = []
     patterns = recipe["session_name_patterns"]
@@ -114,19 +142,38 @@ def generate(recipe: Mapping[str, Any], *, firms: int, cases: int, seed: int, to
         name = rng.choice(patterns).format(year=day.year, place=place["city"], n=n % 3 + 1)
         agencies = tuple(sorted({routing.get((f, str(place["region"])), "") for f in FIELD_WEIGHTS} - {""}))
         consultants = tuple(c["name"] for c in rng.sample(recipe["consultants"], 4))
-        session_list.append(ClinicSession(
-            id=SessionId(_uuid7_at(rng, datetime.combine(day, time(8)))), name=name, date=day,
-            place=str(place["place"]), region_code=str(place["region"]), agencies=agencies,
-            consultants=consultants, created_at=day.isoformat(),
-        ))
+        session_list.append(
+            ClinicSession(
+                id=SessionId(_uuid7_at(rng, datetime.combine(day, time(8)))),
+                name=name,
+                date=day,
+                place=str(place["place"]),
+                region_code=str(place["region"]),
+                agencies=agencies,
+                consultants=consultants,
+                created_at=day.isoformat(),
+            )
+        )
     session_list.sort(key=lambda s: s.date)
-    return DemoData(tuple(firm_list), tuple(session_list),
-                    _cases(rng, recipe, firm_list, session_list, cases, today, holidays, routing, start, span))
+    return DemoData(
+        tuple(firm_list),
+        tuple(session_list),
+        _cases(rng, recipe, firm_list, session_list, cases, today, holidays, routing, start, span),
+    )
 
 
-def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], sessions: list[ClinicSession],
-           count: int, today: date, holidays: frozenset[date], routing: Mapping[tuple[str, str], str],
-           start: date, span: int) -> Iterator[DemoCase]:
+def _cases(
+    rng: random.Random,
+    recipe: Mapping[str, Any],
+    firms: list[Firm],
+    sessions: list[ClinicSession],
+    count: int,
+    today: date,
+    holidays: frozenset[date],
+    routing: Mapping[tuple[str, str], str],
+    start: date,
+    span: int,
+) -> Iterator[DemoCase]:
     calendar = deadlines.WorkCalendar(holidays)
     kinds = {k.code: k for k in deadlines.CASE_KINDS}
 
@@ -159,7 +206,8 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
         field = rng.choices(field_codes, weights=field_weights)[0]
         kind = rng.choices(kind_codes, weights=kind_weights)[0]
         text = rng.choice(templates.get(field) or templates["F99"]).format(
-            year=received.year, amount=rng.choice((3, 5, 10, 20, 30, 50)) * 1000)
+            year=received.year, amount=rng.choice((3, 5, 10, 20, 30, 50)) * 1000
+        )
         region = session.region_code if session else firm.region_code
         agency = routing.get((field, region)) or routing.get((field, "*"), "")
         prefix = (session.place if session else firm.address).split()[0][:2]
@@ -171,34 +219,81 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
         age_days = (today - received.date()).days
         events: list[CaseEvent] = []
         events.append(_event(case_id, 0, received, actor, "created", {"field": field, "kind": kind}))
-        status, result, agency_id, consent, onsite, closed_at, satisfaction = "received", "", "", "", False, None, None
+        status, result, agency_id, consent, onsite, closed_at, satisfaction = (
+            "received",
+            "",
+            "",
+            "",
+            False,
+            None,
+            None,
+        )
         roll = rng.random()
         if roll < 0.3:
             status, result, onsite, closed_at = "closed", "onsite", True, received + timedelta(minutes=20)
-            events.append(_event(case_id, len(events), received, actor, "note", {"text": rng.choice(answers)}))
-            events.append(_event(case_id, len(events), closed_at, actor, "status",
-                                 {"action": "resolve_onsite", "from": "received", "to": "onsite_resolved"}))
+            events.append(
+                _event(case_id, len(events), received, actor, "note", {"text": rng.choice(answers)})
+            )
+            events.append(
+                _event(
+                    case_id,
+                    len(events),
+                    closed_at,
+                    actor,
+                    "status",
+                    {"action": "resolve_onsite", "from": "received", "to": "onsite_resolved"},
+                )
+            )
             satisfaction = rng.choice((60, 75, 75, 100, 100))
         elif agency and roll < 0.97:
             agency_id, consent = agency, agency
             events.append(_event(case_id, len(events), received, actor, "consent", {"agency": agency}))
-            events.append(_event(case_id, len(events), received + timedelta(minutes=5), actor, "status",
-                                 {"action": "assign", "from": "received", "to": "assigned", "agency": agency}))
+            events.append(
+                _event(
+                    case_id,
+                    len(events),
+                    received + timedelta(minutes=5),
+                    actor,
+                    "status",
+                    {"action": "assign", "from": "received", "to": "assigned", "agency": agency},
+                )
+            )
             # Older cases are mostly answered and closed; a few stay open and go overdue.
             progress = rng.random() * min(age_days / 20, 1.0)
             if progress > 0.35:
                 replied = min(deadline - timedelta(hours=rng.randint(1, 60)), now)
-                events.append(_event(case_id, len(events), replied, "담당기관", "status",
-                                     {"action": "reply", "from": "in_progress", "to": "replied",
-                                      "text": rng.choice(replies)}))
+                events.append(
+                    _event(
+                        case_id,
+                        len(events),
+                        replied,
+                        "담당기관",
+                        "status",
+                        {
+                            "action": "reply",
+                            "from": "in_progress",
+                            "to": "replied",
+                            "text": rng.choice(replies),
+                        },
+                    )
+                )
                 status = "replied"
                 if progress > 0.5:
                     status, closed_at = "closed", replied + timedelta(days=rng.randint(1, 10))
-                    result = rng.choices(("resolved", "partial", "unresolvable", "policy_proposal"),
-                                         weights=(70, 15, 10, 5))[0]
+                    result = rng.choices(
+                        ("resolved", "partial", "unresolvable", "policy_proposal"), weights=(70, 15, 10, 5)
+                    )[0]
                     satisfaction = rng.choice((25, 50, 75, 75, 100))
-                    events.append(_event(case_id, len(events), min(closed_at, now), actor, "status",
-                                         {"action": "close", "from": "replied", "to": "closed", "result": result}))
+                    events.append(
+                        _event(
+                            case_id,
+                            len(events),
+                            min(closed_at, now),
+                            actor,
+                            "status",
+                            {"action": "close", "from": "replied", "to": "closed", "result": result},
+                        )
+                    )
             elif progress > 0.15:
                 status = "in_progress"
             else:
@@ -207,14 +302,27 @@ def _cases(rng: random.Random, recipe: Mapping[str, Any], firms: list[Firm], ses
             status = "classified"
         yield DemoCase(
             case=Case(
-                id=case_id, number=f"{received.year}-{prefix}-{number:04d}", firm_id=firm.id, field_code=field,
-                kind=kind, text=text, status=status, received_at=received,
-                session_id=session.id if session else None, agency_id=agency_id,
-                deadline_at=None if status in ("closed", "replied") else deadline, result_code=result,
-                onsite=onsite, satisfaction=satisfaction, closed_at=min(closed_at, now) if closed_at else None,
-                created_at=received.isoformat(timespec="seconds"), firm_name=firm.name,
+                id=case_id,
+                number=f"{received.year}-{prefix}-{number:04d}",
+                firm_id=firm.id,
+                field_code=field,
+                kind=kind,
+                text=text,
+                status=status,
+                received_at=received,
+                session_id=session.id if session else None,
+                agency_id=agency_id,
+                deadline_at=None if status in ("closed", "replied") else deadline,
+                result_code=result,
+                onsite=onsite,
+                satisfaction=satisfaction,
+                closed_at=min(closed_at, now) if closed_at else None,
+                created_at=received.isoformat(timespec="seconds"),
+                firm_name=firm.name,
             ),
-            events=tuple(events), consent_agency=consent, clock=clock,
+            events=tuple(events),
+            consent_agency=consent,
+            clock=clock,
         )
 
 

@@ -43,9 +43,7 @@ class RejectedInput(Exception):
     """
 
     def __init__(self, problems: Problem | Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = (
-            (problems,) if isinstance(problems, Problem) else tuple(problems)
-        )
+        self.problems: tuple[Problem, ...] = (problems,) if isinstance(problems, Problem) else tuple(problems)
         if not self.problems:
             raise ValueError("RejectedInput needs at least one problem")
         super().__init__(self.text("ko"))
@@ -54,6 +52,8 @@ class RejectedInput(Exception):
         return "\n".join(p.text(lang) for p in self.problems)
 
 
-def reject(field: str, ko: str, en: str, *, source: str | None = None, row: int | None = None) -> RejectedInput:
+def reject(
+    field: str, ko: str, en: str, *, source: str | None = None, row: int | None = None
+) -> RejectedInput:
     """Build a one-problem :class:`RejectedInput` (``raise reject(...)``)."""
     return RejectedInput(Problem(field, ko, en, source, row))

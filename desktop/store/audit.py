@@ -20,8 +20,16 @@ class AuditEntry:
     detail: str
 
 
-def record(db: Database, actor: Actor, action: str, target: str = "", *, reason: str = "",
-           detail: str = "", now: Now = system_now) -> None:
+def record(
+    db: Database,
+    actor: Actor,
+    action: str,
+    target: str = "",
+    *,
+    reason: str = "",
+    detail: str = "",
+    now: Now = system_now,
+) -> None:
     """Append one entry; callers run it inside the transaction of the action it records."""
     db.execute(
         "INSERT INTO audit_log (at, actor, role, action, target, reason, detail) VALUES (?,?,?,?,?,?,?)",

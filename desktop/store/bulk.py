@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
-from datetime import datetime
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
 from itertools import islice
 from typing import Any, TypeVar
@@ -38,13 +38,32 @@ def insert_firms(db: Database, firms: Iterable[Firm]) -> int:
     for batch in _batches(firms, BATCH):
         first = int(db.scalar("SELECT coalesce(max(rowid), 0) FROM firms")) + 1
         db.executemany(
-            "INSERT INTO firms (rowid, id, brn, name, region_code, size, ksic, corp_no, representative, phone, "
-            "email, address, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(first + i, f.id, f.brn, f.name, f.region_code, f.size, f.ksic, f.corp_no, f.representative,
-              f.phone, f.email, f.address, f.created_at, f.created_at) for i, f in enumerate(batch)],
+            "INSERT INTO firms (rowid, id, brn, name, region_code, size, ksic, corp_no, representative, "
+            "phone, email, address, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    first + i,
+                    f.id,
+                    f.brn,
+                    f.name,
+                    f.region_code,
+                    f.size,
+                    f.ksic,
+                    f.corp_no,
+                    f.representative,
+                    f.phone,
+                    f.email,
+                    f.address,
+                    f.created_at,
+                    f.created_at,
+                )
+                for i, f in enumerate(batch)
+            ],
         )
-        db.executemany("INSERT INTO firm_search (rowid, grams) VALUES (?, ?)",
-                       [(first + i, search.firm_grams(f.name, f.brn)) for i, f in enumerate(batch)])
+        db.executemany(
+            "INSERT INTO firm_search (rowid, grams) VALUES (?, ?)",
+            [(first + i, search.firm_grams(f.name, f.brn)) for i, f in enumerate(batch)],
+        )
         count += len(batch)
     return count
 
@@ -57,8 +76,19 @@ def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress
         db.executemany(
             "INSERT INTO sessions (id, name, day, place, region_code, agencies, consultants, created_at) "
             "VALUES (?,?,?,?,?,?,?,?)",
-            [(s.id, s.name, s.date.isoformat(), s.place, s.region_code, json.dumps(list(s.agencies)),
-              json.dumps(list(s.consultants), ensure_ascii=False), s.created_at) for s in data.sessions],
+            [
+                (
+                    s.id,
+                    s.name,
+                    s.date.isoformat(),
+                    s.place,
+                    s.region_code,
+                    json.dumps(list(s.agencies)),
+                    json.dumps(list(s.consultants), ensure_ascii=False),
+                    s.created_at,
+                )
+                for s in data.sessions
+            ],
         )
         for batch in _batches(data.cases, BATCH):
             _insert_cases(db, batch)
@@ -101,9 +131,13 @@ def _bulk_mode(db: Database, *, empty: bool) -> Iterator[None]:
     indexes: list[tuple[str, str]] = []
     if empty:
         names = ", ".join(f"'{t}'" for t in _BULK_TABLES)
-        indexes = [(r["name"], r["sql"]) for r in db.all(
-            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({names}) "
-            "AND sql IS NOT NULL")]
+        indexes = [
+            (r["name"], r["sql"])
+            for r in db.all(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({names}) "
+                "AND sql IS NOT NULL"
+            )
+        ]
         for name, _ in indexes:
             db.execute(f"DROP INDEX {name}")
     try:
@@ -116,30 +150,60 @@ def _bulk_mode(db: Database, *, empty: bool) -> Iterator[None]:
 
 def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
     first = int(db.scalar("SELECT coalesce(max(rowid), 0) FROM cases")) + 1
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for d in batch:
         c = d.case
-        rows.append((
-            first + len(rows), c.id, c.number, c.firm_id, c.session_id, c.field_code, c.kind, c.text, c.status,
-            int(c.status not in ("closed", "transferred")), c.agency_id, c.assignee, iso(c.received_at),
-            iso(c.deadline_at) if c.deadline_at else "", _period_clock_json(replace(d.clock, received_at=_EPOCH)), int(c.onsite), c.result_code,
-            c.result_reason, c.satisfaction, iso(c.closed_at) if c.closed_at else None, c.firm_name,
-            c.created_at, c.created_at,
-        ))
+        rows.append(
+            (
+                first + len(rows),
+                c.id,
+                c.number,
+                c.firm_id,
+                c.session_id,
+                c.field_code,
+                c.kind,
+                c.text,
+                c.status,
+                int(c.status not in ("closed", "transferred")),
+                c.agency_id,
+                c.assignee,
+                iso(c.received_at),
+                iso(c.deadline_at) if c.deadline_at else "",
+                _period_clock_json(replace(d.clock, received_at=_EPOCH)),
+                int(c.onsite),
+                c.result_code,
+                c.result_reason,
+                c.satisfaction,
+                iso(c.closed_at) if c.closed_at else None,
+                c.firm_name,
+                c.created_at,
+                c.created_at,
+            )
+        )
     db.executemany(f"INSERT INTO cases (rowid, {CASE_COLUMNS}) VALUES ({', '.join('?' * 23)})", rows)
-    db.executemany("INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
-                   [(first + i, f"{_text_grams(d.case.text)} {search.case_grams('', d.case.number)}")
-                    for i, d in enumerate(batch)])
+    db.executemany(
+        "INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
+        [
+            (first + i, f"{_text_grams(d.case.text)} {search.case_grams('', d.case.number)}")
+            for i, d in enumerate(batch)
+        ],
+    )
     db.executemany(
         "INSERT INTO case_events (id, case_id, at, actor, kind, payload) VALUES (?,?,?,?,?,?)",
         # Sorted by primary key: appends to the id index instead of scattering writes over it.
-        sorted((e.id, e.case_id, iso(e.at), e.actor, e.kind, _payload_json(tuple(e.payload.items())))
-               for d in batch for e in d.events),
+        sorted(
+            (e.id, e.case_id, iso(e.at), e.actor, e.kind, _payload_json(tuple(e.payload.items())))
+            for d in batch
+            for e in d.events
+        ),
     )
     db.executemany(
         "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) VALUES (?,?,?,?,?,?)",
-        [(uuid7(), d.case.id, d.case.firm_id, d.consent_agency, iso(d.case.received_at), "demo")
-         for d in batch if d.consent_agency],
+        [
+            (uuid7(), d.case.id, d.case.firm_id, d.consent_agency, iso(d.case.received_at), "demo")
+            for d in batch
+            if d.consent_agency
+        ],
     )
 
 

@@ -50,8 +50,11 @@ def _clean_text(text: str, field: str = "text") -> str:
     if not text:
         raise reject(field, "애로사항 내용을 입력하세요.", "Enter the difficulty text.")
     if len(text) > MAX_TEXT:
-        raise reject(field, f"내용이 너무 깁니다 ({len(text):,}자, 최대 {MAX_TEXT:,}자).",
-                     f"Text too long ({len(text):,} characters, at most {MAX_TEXT:,}).")
+        raise reject(
+            field,
+            f"내용이 너무 깁니다 ({len(text):,}자, 최대 {MAX_TEXT:,}자).",
+            f"Text too long ({len(text):,} characters, at most {MAX_TEXT:,}).",
+        )
     if any(ord(c) < 32 and c not in "\n\t" for c in text):
         text = "".join(c for c in text if ord(c) >= 32 or c in "\n\t")
     refuse_rrn(text, field)
@@ -62,8 +65,10 @@ def next_number(db: Database, year: int, prefix: str) -> str:
     """Human case number ``2026-순천-0042``: a per-laptop label, never a key."""
     key = f"case_seq:{year}:{prefix}"
     current = int(db.scalar("SELECT value FROM meta WHERE key = ?", (key,)) or 0) + 1
-    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-               (key, str(current), str(current)))
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+        (key, str(current), str(current)),
+    )
     return f"{year}-{prefix}-{current:04d}"
 
 
@@ -72,9 +77,14 @@ def _clock_json(clock: deadlines.DeadlineClock) -> str:
         {
             "period": [clock.period.amount, clock.period.unit],
             "pauses": [[iso(p.start), iso(p.end) if p.end else None, p.reason] for p in clock.pauses],
-            "extension": None if clock.extension is None else [
-                clock.extension.period.amount, clock.extension.period.unit,
-                clock.extension.reason, iso(clock.extension.at)],
+            "extension": None
+            if clock.extension is None
+            else [
+                clock.extension.period.amount,
+                clock.extension.period.unit,
+                clock.extension.reason,
+                iso(clock.extension.at),
+            ],
         },
         ensure_ascii=False,
     )
@@ -90,8 +100,13 @@ def clock_of(row: sqlite3.Row | Case, clock_text: str | None = None) -> deadline
         for s, e, r in data.get("pauses", [])
     )
     ext = data.get("extension")
-    extension = None if not ext else deadlines.Extension(
-        deadlines.Period(int(ext[0]), ext[1]), ext[2], datetime.fromisoformat(ext[3]))
+    extension = (
+        None
+        if not ext
+        else deadlines.Extension(
+            deadlines.Period(int(ext[0]), ext[1]), ext[2], datetime.fromisoformat(ext[3])
+        )
+    )
     return deadlines.DeadlineClock(datetime.fromisoformat(received), period, pauses, extension)
 
 
@@ -120,15 +135,23 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
         except RejectedInput as exc:
             problems.extend(exc.problems)
     if new.onsite_answer and agency_id:
-        problems.append(Problem("agency", "현장해결한 애로사항은 기관으로 배정하지 않습니다.",
-                                "A case resolved on site is not routed to an agency."))
+        problems.append(
+            Problem(
+                "agency",
+                "현장해결한 애로사항은 기관으로 배정하지 않습니다.",
+                "A case resolved on site is not routed to an agency.",
+            )
+        )
     if problems:
         raise RejectedInput(problems)
     assert text is not None and field is not None and kind is not None
     consents = {reference.find_agency(a, received.date(), ref).id for a in new.consent_agencies}
     if agency_id and agency_id not in consents:
-        raise reject("consent", "기관에 배정하려면 그 기관에 대한 기업의 제3자 제공 동의가 필요합니다.",
-                     "Routing to an agency needs the firm's consent to share with that agency.")
+        raise reject(
+            "consent",
+            "기관에 배정하려면 그 기관에 대한 기업의 제3자 제공 동의가 필요합니다.",
+            "Routing to an agency needs the firm's consent to share with that agency.",
+        )
     case_id = CaseId(uuid7())
     cal = calendar.work_calendar(db)
     clock = deadlines.DeadlineClock(received, kind.period, (), None)
@@ -143,9 +166,24 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
         cur = db.execute(
             f"INSERT INTO cases ({CASE_COLUMNS}) VALUES "
             "(?,?,?,?,?,?,?,?,1,?,'',?,?,?,?,'','',NULL,NULL,?,?,?)",
-            (case_id, number, firm.id, new.session_id, field.code, kind.code, text, status, "",
-             iso(received), iso(clock.due_at(cal) or received), _clock_json(clock), int(onsite),
-             firm.name, stamp, stamp),
+            (
+                case_id,
+                number,
+                firm.id,
+                new.session_id,
+                field.code,
+                kind.code,
+                text,
+                status,
+                "",
+                iso(received),
+                iso(clock.due_at(cal) or received),
+                _clock_json(clock),
+                int(onsite),
+                firm.name,
+                stamp,
+                stamp,
+            ),
         )
         search.index_case(db, int(cur.lastrowid or 0), search.case_grams(text, number))
         _event(db, case_id, actor, "created", {"field": field.code, "kind": kind.code, "number": number}, now)
@@ -196,34 +234,71 @@ def record_consent(db: Database, case_id: str, agency: str, actor: Actor, now: N
 
 
 def has_consent(db: Database, case_id: str, agency_id: str) -> bool:
-    return bool(db.scalar(
-        "SELECT 1 FROM consents WHERE case_id = ? AND agency_id = ? AND revoked_at IS NULL",
-        (case_id, agency_id),
-    ))
+    return bool(
+        db.scalar(
+            "SELECT 1 FROM consents WHERE case_id = ? AND agency_id = ? AND revoked_at IS NULL",
+            (case_id, agency_id),
+        )
+    )
 
 
-def act(db: Database, case_id: str, action: str, actor: Actor, *, result_code: str = "", reason: str = "",
-        agency: str = "", text: str = "", extension_days: int = 0, now: Now = system_now) -> Changes:
+def act(
+    db: Database,
+    case_id: str,
+    action: str,
+    actor: Actor,
+    *,
+    result_code: str = "",
+    reason: str = "",
+    agency: str = "",
+    text: str = "",
+    extension_days: int = 0,
+    now: Now = system_now,
+) -> Changes:
     """Run one workflow action (route, reply, close, reopen, …) on a case."""
     with db.transaction():
         agency_id = ""
         if agency:
             agency_id = reference.find_agency(agency, now().date(), reference.reference_data(db)).id
-        _transition(db, case_id, action, actor, now, result_code=result_code, reason=reason,
-                    agency_id=agency_id, text=text, extension_days=extension_days)
+        _transition(
+            db,
+            case_id,
+            action,
+            actor,
+            now,
+            result_code=result_code,
+            reason=reason,
+            agency_id=agency_id,
+            text=text,
+            extension_days=extension_days,
+        )
     return Changes(cases=frozenset({case_id}))
 
 
-def _transition(db: Database, case_id: str, action: str, actor: Actor, now: Now, *, result_code: str = "",
-                reason: str = "", agency_id: str = "", text: str = "", extension_days: int = 0) -> None:
+def _transition(
+    db: Database,
+    case_id: str,
+    action: str,
+    actor: Actor,
+    now: Now,
+    *,
+    result_code: str = "",
+    reason: str = "",
+    agency_id: str = "",
+    text: str = "",
+    extension_days: int = 0,
+) -> None:
     row = _row(db, case_id)
     action_code = workflow.action(action).code
     if action_code in ("assign", "transfer"):
         if not agency_id:
             raise reject("agency", "배정/이송할 기관을 지정하세요.", "Name the agency to route to.")
         if not has_consent(db, case_id, agency_id):
-            raise reject("consent", "기관에 배정하려면 그 기관에 대한 기업의 제3자 제공 동의가 필요합니다.",
-                         "Routing to an agency needs the firm's consent to share with that agency.")
+            raise reject(
+                "consent",
+                "기관에 배정하려면 그 기관에 대한 기업의 제3자 제공 동의가 필요합니다.",
+                "Routing to an agency needs the firm's consent to share with that agency.",
+            )
     if action_code == "reply" and not nfc(text).strip():
         raise reject("text", "회신 내용을 입력하세요.", "Enter the reply text.")
     transition = workflow.apply(row["status"], action_code, result_code=result_code or None, reason=reason)
@@ -266,20 +341,29 @@ def _transition(db: Database, case_id: str, action: str, actor: Actor, now: Now,
         updates | {"id": case_id},
     )
     payload: dict[str, object] = {"action": action_code, "from": row["status"], "to": transition.status}
-    for key, value in (("result", transition.result_code), ("reason", reason), ("agency", agency_id),
-                       ("text", nfc(text).strip()), ("days", extension_days)):
+    for key, value in (
+        ("result", transition.result_code),
+        ("reason", reason),
+        ("agency", agency_id),
+        ("text", nfc(text).strip()),
+        ("days", extension_days),
+    ):
         if value:
             payload[key] = value
     _event(db, case_id, actor, "status", payload, now)
 
 
-def set_fields(db: Database, case_id: str, changes: dict[str, str], actor: Actor,
-               now: Now = system_now) -> Changes:
+def set_fields(
+    db: Database, case_id: str, changes: dict[str, str], actor: Actor, now: Now = system_now
+) -> Changes:
     """Edit case fields; each change is a timeline event (old → new)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise reject("case", f"수정할 수 없는 항목: {', '.join(sorted(unknown))}",
-                     f"Not editable: {', '.join(sorted(unknown))}")
+        raise reject(
+            "case",
+            f"수정할 수 없는 항목: {', '.join(sorted(unknown))}",
+            f"Not editable: {', '.join(sorted(unknown))}",
+        )
     with db.transaction():
         row = _row(db, case_id)
         ref = reference.reference_data(db)
@@ -298,18 +382,28 @@ def set_fields(db: Database, case_id: str, changes: dict[str, str], actor: Actor
             return Changes()
         if "kind" in values and row["is_open"] and row["status"] not in CLOCK_STOPPED:
             clock = clock_of(row)
-            clock = deadlines.DeadlineClock(clock.received_at, deadlines.case_kind(str(values["kind"])).period,
-                                            clock.pauses, clock.extension)
+            clock = deadlines.DeadlineClock(
+                clock.received_at,
+                deadlines.case_kind(str(values["kind"])).period,
+                clock.pauses,
+                clock.extension,
+            )
             due = clock.due_at(calendar.work_calendar(db))
             values["clock"] = _clock_json(clock)
             values["deadline_at"] = iso(due) if due else ""
         values["updated_at"] = iso(now())
-        db.execute(f"UPDATE cases SET {', '.join(f'{k} = :{k}' for k in values)} WHERE id = :id",
-                   values | {"id": case_id})
+        db.execute(
+            f"UPDATE cases SET {', '.join(f'{k} = :{k}' for k in values)} WHERE id = :id",
+            values | {"id": case_id},
+        )
         if "text" in values:
             rowid = int(db.scalar("SELECT rowid FROM cases WHERE id = ?", (case_id,)))
-            search.index_case(db, rowid, search.case_grams(str(values["text"]), row["number"]),
-                              search.case_grams(row["text"], row["number"]))
+            search.index_case(
+                db,
+                rowid,
+                search.case_grams(str(values["text"]), row["number"]),
+                search.case_grams(row["text"], row["number"]),
+            )
         for key in EDITABLE:
             if key in values:
                 _event(db, case_id, actor, "edit", {"field": key, "old": row[key], "new": values[key]}, now)
@@ -332,15 +426,26 @@ def _row(db: Database, case_id: str) -> sqlite3.Row:
 
 def row_to_case(row: sqlite3.Row) -> Case:
     return Case(
-        id=CaseId(row["id"]), number=row["number"], firm_id=FirmId(row["firm_id"]),
-        field_code=row["field_code"], kind=row["kind"], text=row["text"], status=row["status"],
-        received_at=datetime.fromisoformat(row["received_at"]), session_id=row["session_id"],
+        id=CaseId(row["id"]),
+        number=row["number"],
+        firm_id=FirmId(row["firm_id"]),
+        field_code=row["field_code"],
+        kind=row["kind"],
+        text=row["text"],
+        status=row["status"],
+        received_at=datetime.fromisoformat(row["received_at"]),
+        session_id=row["session_id"],
         agency_id=row["agency_id"],
         deadline_at=datetime.fromisoformat(row["deadline_at"]) if row["deadline_at"] else None,
-        result_code=row["result_code"], result_reason=row["result_reason"], assignee=row["assignee"],
-        onsite=bool(row["onsite"]), satisfaction=row["satisfaction"],
+        result_code=row["result_code"],
+        result_reason=row["result_reason"],
+        assignee=row["assignee"],
+        onsite=bool(row["onsite"]),
+        satisfaction=row["satisfaction"],
         closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
-        created_at=row["created_at"], updated_at=row["updated_at"], firm_name=row["firm_name"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        firm_name=row["firm_name"],
     )
 
 
@@ -354,17 +459,41 @@ def case_clock(db: Database, case_id: str) -> deadlines.DeadlineClock:
 
 
 def timeline(db: Database, case_id: str) -> list[CaseEvent]:
-    rows = db.all("SELECT id, case_id, at, actor, kind, payload FROM case_events WHERE case_id = ? "
-                  "ORDER BY at, rowid", (get_case(db, case_id).id,))
-    return [CaseEvent(EventId(r["id"]), CaseId(r["case_id"]), datetime.fromisoformat(r["at"]), r["actor"],
-                      r["kind"], json.loads(r["payload"])) for r in rows]
+    rows = db.all(
+        "SELECT id, case_id, at, actor, kind, payload FROM case_events WHERE case_id = ? ORDER BY at, rowid",
+        (get_case(db, case_id).id,),
+    )
+    return [
+        CaseEvent(
+            EventId(r["id"]),
+            CaseId(r["case_id"]),
+            datetime.fromisoformat(r["at"]),
+            r["actor"],
+            r["kind"],
+            json.loads(r["payload"]),
+        )
+        for r in rows
+    ]
 
 
 def consents(db: Database, case_id: str) -> list[Consent]:
-    rows = db.all("SELECT id, case_id, firm_id, agency_id, given_at, given_by, scope FROM consents "
-                  "WHERE case_id = ? AND revoked_at IS NULL ORDER BY given_at", (case_id,))
-    return [Consent(r["id"], CaseId(r["case_id"]), FirmId(r["firm_id"]), r["agency_id"],
-                    datetime.fromisoformat(r["given_at"]), r["given_by"], r["scope"]) for r in rows]
+    rows = db.all(
+        "SELECT id, case_id, firm_id, agency_id, given_at, given_by, scope FROM consents "
+        "WHERE case_id = ? AND revoked_at IS NULL ORDER BY given_at",
+        (case_id,),
+    )
+    return [
+        Consent(
+            r["id"],
+            CaseId(r["case_id"]),
+            FirmId(r["firm_id"]),
+            r["agency_id"],
+            datetime.fromisoformat(r["given_at"]),
+            r["given_by"],
+            r["scope"],
+        )
+        for r in rows
+    ]
 
 
 def days_open(case: Case, today: date) -> int:

@@ -133,9 +133,7 @@ class Database:
 
     def integrity_problems(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks (empty = healthy)."""
-        problems = [
-            str(r[0]) for r in self.conn.execute("PRAGMA integrity_check") if str(r[0]) != "ok"
-        ]
+        problems = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check") if str(r[0]) != "ok"]
         for row in self.conn.execute("PRAGMA foreign_key_check"):
             problems.append(f"foreign key: {row[0]} rowid {row[1]} -> {row[2]}")
         return problems

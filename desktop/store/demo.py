@@ -24,10 +24,24 @@ def routing_map(db: Database, on: date) -> dict[tuple[str, str], str]:
     return table
 
 
-def load_demo_data(db: Database, *, firms: int, cases: int, seed: int, today: date | None = None,
-                   progress: bulk.Progress | None = None) -> int:
+def load_demo_data(
+    db: Database,
+    *,
+    firms: int,
+    cases: int,
+    seed: int,
+    today: date | None = None,
+    progress: bulk.Progress | None = None,
+) -> int:
     today = today or date.today()
     recipe = demo.load_recipe(resource("demo", "recipe.json"))
-    data = demo.generate(recipe, firms=max(firms, 1), cases=cases, seed=seed, today=today,
-                         holidays=work_calendar(db).holidays, routing=routing_map(db, today))
+    data = demo.generate(
+        recipe,
+        firms=max(firms, 1),
+        cases=cases,
+        seed=seed,
+        today=today,
+        holidays=work_calendar(db).holidays,
+        routing=routing_map(db, today),
+    )
     return bulk.load_demo(db, data, cases, progress)

@@ -17,6 +17,7 @@ def page_firms(db: Database, after: FirmKey | None, limit: int) -> list[tuple[Fi
     if after is not None:
         where += " AND (name, rowid) > (:name, :rowid)"
         params |= {"name": after[0], "rowid": after[1]}
-    rows = db.all(f"SELECT rowid AS r, {FIRM_COLUMNS} FROM firms WHERE {where} ORDER BY name, rowid LIMIT :n",
-                  params)
+    rows = db.all(
+        f"SELECT rowid AS r, {FIRM_COLUMNS} FROM firms WHERE {where} ORDER BY name, rowid LIMIT :n", params
+    )
     return [(row_to_firm(r), (str(r["name"]), int(r["r"]))) for r in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from desktop.core import ids
@@ -17,8 +18,18 @@ from desktop.store.db import Database
 FIRM_COLUMNS = (
     "id, brn, name, region_code, size, ksic, corp_no, representative, phone, email, address, created_at"
 )
-EDITABLE = ("brn", "name", "region_code", "size", "ksic", "corp_no", "representative", "phone", "email",
-            "address")
+EDITABLE = (
+    "brn",
+    "name",
+    "region_code",
+    "size",
+    "ksic",
+    "corp_no",
+    "representative",
+    "phone",
+    "email",
+    "address",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +51,41 @@ class NewFirm:
 def validate_firm(new: NewFirm) -> NewFirm:
     """Normalise and check every field; all problems are reported together."""
     problems: list[Problem] = []
-    values = {}
+    values: dict[str, str] = {}
 
-    def check(name: str, fn: object) -> None:
+    def check(name: str, fn: Callable[[], str]) -> None:
         try:
-            values[name] = fn() if callable(fn) else fn
+            values[name] = fn()
         except RejectedInput as exc:
             problems.extend(exc.problems)
+            values[name] = ""
 
     check("brn", lambda: ids.validate_brn(new.brn, field="brn"))
     name = nfc(new.name).strip()
     if not name:
         problems.append(Problem("name", "기업명을 입력하세요.", "Enter the firm name."))
     values["name"] = name
-    check("corp_no", lambda: ids.validate_corp_no(new.corp_no, field="corp_no") if new.corp_no.strip() else "")
+    check(
+        "corp_no", lambda: ids.validate_corp_no(new.corp_no, field="corp_no") if new.corp_no.strip() else ""
+    )
     check("phone", lambda: ids.normalize_phone(new.phone, field="phone") if new.phone.strip() else "")
     if new.size and new.size not in FIRM_SIZES:
         problems.append(
-            Problem("size", f"기업 규모는 {', '.join(FIRM_SIZES)} 중 하나입니다.",
-                    f"Firm size must be one of {', '.join(FIRM_SIZES)}.")
+            Problem(
+                "size",
+                f"기업 규모는 {', '.join(FIRM_SIZES)} 중 하나입니다.",
+                f"Firm size must be one of {', '.join(FIRM_SIZES)}.",
+            )
         )
     ksic = new.ksic.strip().upper()
     if ksic and not (ksic[:1].isalpha() and (len(ksic) == 1 or ksic[1:].isdigit())) and not ksic.isdigit():
-        problems.append(Problem("ksic", "KSIC 코드는 대분류 문자(A–U) 또는 숫자 코드입니다.",
-                                "A KSIC code is a section letter (A–U) or a numeric code."))
+        problems.append(
+            Problem(
+                "ksic",
+                "KSIC 코드는 대분류 문자(A–U) 또는 숫자 코드입니다.",
+                "A KSIC code is a section letter (A–U) or a numeric code.",
+            )
+        )
     for field_name in ("name", "representative", "address", "email"):
         try:
             ids.refuse_rrn(getattr(new, field_name), field_name)
@@ -93,21 +115,38 @@ def add_firm(db: Database, new: NewFirm, actor: Actor, now: Now = system_now) ->
         cur = db.execute(
             "INSERT INTO firms (id, brn, name, region_code, size, ksic, corp_no, representative, phone, "
             "email, address, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (firm_id, firm.brn, firm.name, firm.region_code, firm.size, firm.ksic, firm.corp_no,
-             firm.representative, firm.phone, firm.email, firm.address, stamp, stamp),
+            (
+                firm_id,
+                firm.brn,
+                firm.name,
+                firm.region_code,
+                firm.size,
+                firm.ksic,
+                firm.corp_no,
+                firm.representative,
+                firm.phone,
+                firm.email,
+                firm.address,
+                stamp,
+                stamp,
+            ),
         )
         search.index_firm(db, int(cur.lastrowid or 0), search.firm_grams(firm.name, firm.brn))
         audit.record(db, actor, "firm.add", firm_id, now=now)
     return firm_id, Changes(firms=frozenset({firm_id}))
 
 
-def update_firm(db: Database, firm_id: str, changes: dict[str, str], actor: Actor,
-                now: Now = system_now) -> Changes:
+def update_firm(
+    db: Database, firm_id: str, changes: dict[str, str], actor: Actor, now: Now = system_now
+) -> Changes:
     """Edit firm fields; the firm name shown on its cases follows."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise reject("firm", f"수정할 수 없는 항목: {', '.join(sorted(unknown))}",
-                     f"Not editable: {', '.join(sorted(unknown))}")
+        raise reject(
+            "firm",
+            f"수정할 수 없는 항목: {', '.join(sorted(unknown))}",
+            f"Not editable: {', '.join(sorted(unknown))}",
+        )
     with db.transaction():
         current = get_firm(db, firm_id)
         merged = validate_firm(NewFirm(**{k: getattr(current, k) for k in EDITABLE} | changes))
@@ -117,8 +156,12 @@ def update_firm(db: Database, firm_id: str, changes: dict[str, str], actor: Acto
             f"UPDATE firms SET {', '.join(f'{k} = :{k}' for k in sets)}, updated_at = :now WHERE id = :id",
             sets | {"now": iso(now()), "id": firm_id},
         )
-        search.index_firm(db, int(rowid), search.firm_grams(merged.name, merged.brn),
-                          search.firm_grams(current.name, current.brn))
+        search.index_firm(
+            db,
+            int(rowid),
+            search.firm_grams(merged.name, merged.brn),
+            search.firm_grams(current.name, current.brn),
+        )
         if merged.name != current.name:
             db.execute("UPDATE cases SET firm_name = ? WHERE firm_id = ?", (merged.name, firm_id))
         audit.record(db, actor, "firm.update", firm_id, detail=",".join(sorted(changes)), now=now)
@@ -127,9 +170,18 @@ def update_firm(db: Database, firm_id: str, changes: dict[str, str], actor: Acto
 
 def row_to_firm(row: sqlite3.Row) -> Firm:
     return Firm(
-        id=FirmId(row["id"]), brn=row["brn"], name=row["name"], region_code=row["region_code"],
-        size=row["size"], ksic=row["ksic"], corp_no=row["corp_no"], representative=row["representative"],
-        phone=row["phone"], email=row["email"], address=row["address"], created_at=row["created_at"],
+        id=FirmId(row["id"]),
+        brn=row["brn"],
+        name=row["name"],
+        region_code=row["region_code"],
+        size=row["size"],
+        ksic=row["ksic"],
+        corp_no=row["corp_no"],
+        representative=row["representative"],
+        phone=row["phone"],
+        email=row["email"],
+        address=row["address"],
+        created_at=row["created_at"],
     )
 
 

@@ -43,27 +43,38 @@ def merge_firms(db: Database, keep_id: str, other_id: str, actor: Actor, now: No
         other = firms.get_firm(db, other_id)
         deleted = db.all("SELECT id FROM firms WHERE id IN (?, ?) AND deleted = 1", (keep_id, other_id))
         if deleted:
-            raise reject("firm", "이미 병합(삭제)된 기업입니다.", "That firm was already merged away (deleted).")
+            raise reject(
+                "firm", "이미 병합(삭제)된 기업입니다.", "That firm was already merged away (deleted)."
+            )
         if keep.brn != other.brn:
-            raise reject("firm", "사업자등록번호가 다른 기업은 병합할 수 없습니다.",
-                         "Firms with different business registration numbers cannot be merged.")
+            raise reject(
+                "firm",
+                "사업자등록번호가 다른 기업은 병합할 수 없습니다.",
+                "Firms with different business registration numbers cannot be merged.",
+            )
         stamp = iso(now())
         moved = [str(r["id"]) for r in db.all("SELECT id FROM cases WHERE firm_id = ?", (other_id,))]
-        db.execute("UPDATE cases SET firm_id = ?, firm_name = ?, updated_at = ? WHERE firm_id = ?",
-                   (keep_id, keep.name, stamp, other_id))
+        db.execute(
+            "UPDATE cases SET firm_id = ?, firm_name = ?, updated_at = ? WHERE firm_id = ?",
+            (keep_id, keep.name, stamp, other_id),
+        )
         db.execute("UPDATE consents SET firm_id = ? WHERE firm_id = ?", (keep_id, other_id))
         fills = {k: getattr(other, k) for k in _FILL_BLANKS if not getattr(keep, k) and getattr(other, k)}
         if fills:
             db.execute(
-                f"UPDATE firms SET {', '.join(f'{k} = :{k}' for k in fills)}, updated_at = :now WHERE id = :id",
+                f"UPDATE firms SET {', '.join(f'{k} = :{k}' for k in fills)}, updated_at = :now "
+                "WHERE id = :id",
                 fills | {"now": stamp, "id": keep_id},
             )
         db.execute("UPDATE firms SET deleted = 1, updated_at = ? WHERE id = ?", (stamp, other_id))
-        payload = json.dumps({"from_firm": other_id, "to_firm": keep_id, "from_name": other.name},
-                             ensure_ascii=False)
+        payload = json.dumps(
+            {"from_firm": other_id, "to_firm": keep_id, "from_name": other.name}, ensure_ascii=False
+        )
         db.executemany(
             "INSERT INTO case_events (id, case_id, at, actor, kind, payload) VALUES (?,?,?,?,?,?)",
             [(uuid7(), case_id, stamp, actor.name, "merge", payload) for case_id in moved],
         )
-        audit.record(db, actor, "firm.merge", keep_id, detail=f"merged {other_id} ({len(moved)} cases)", now=now)
+        audit.record(
+            db, actor, "firm.merge", keep_id, detail=f"merged {other_id} ({len(moved)} cases)", now=now
+        )
     return Changes(firms=frozenset({keep_id, other_id}), cases=frozenset(moved))

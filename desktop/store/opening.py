@@ -29,5 +29,7 @@ def get_meta(db: Database, key: str, default: str = "") -> str:
 
 def set_meta(db: Database, key: str, value: str) -> None:
     with db.transaction():
-        db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                   (key, value, value))
+        db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+            (key, value, value),
+        )

@@ -132,12 +132,22 @@ def _where(filt: CaseFilter, now: datetime) -> tuple[str, dict[str, Any]]:
 
 def _row(row: sqlite3.Row, columns: tuple[str, ...]) -> CaseListRow:
     return CaseListRow(
-        rowid=row["rowid"], id=row["id"], number=row["number"], firm_id=row["firm_id"],
-        firm_name=row["firm_name"], session_id=row["session_id"], field_code=row["field_code"],
-        kind=row["kind"], status=row["status"], is_open=bool(row["is_open"]), agency_id=row["agency_id"],
-        assignee=row["assignee"], received_at=datetime.fromisoformat(row["received_at"]),
+        rowid=row["rowid"],
+        id=row["id"],
+        number=row["number"],
+        firm_id=row["firm_id"],
+        firm_name=row["firm_name"],
+        session_id=row["session_id"],
+        field_code=row["field_code"],
+        kind=row["kind"],
+        status=row["status"],
+        is_open=bool(row["is_open"]),
+        agency_id=row["agency_id"],
+        assignee=row["assignee"],
+        received_at=datetime.fromisoformat(row["received_at"]),
         deadline_at=datetime.fromisoformat(row["deadline_at"]) if row["deadline_at"] else None,
-        onsite=bool(row["onsite"]), result_code=row["result_code"],
+        onsite=bool(row["onsite"]),
+        result_code=row["result_code"],
         closed_at=datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None,
         sort_values=tuple(row[c] for c in columns) + (row["rowid"],),
     )
@@ -148,8 +158,14 @@ def _order(columns: tuple[str, ...], descending: bool) -> str:
     return ", ".join(f"{c}{direction}" for c in (*columns, "rowid"))
 
 
-def page_after(db: Database, filt: CaseFilter, sort: Sort, after: tuple[Any, ...] | None, limit: int,
-               now: datetime | None = None) -> list[CaseListRow]:
+def page_after(
+    db: Database,
+    filt: CaseFilter,
+    sort: Sort,
+    after: tuple[Any, ...] | None,
+    limit: int,
+    now: datetime | None = None,
+) -> list[CaseListRow]:
     """The next ``limit`` rows after the row whose ``sort_values`` is ``after`` (keyset paging)."""
     columns, descending = sort.columns()
     where, params = _where(filt, now or datetime.now())
@@ -166,8 +182,9 @@ def page_after(db: Database, filt: CaseFilter, sort: Sort, after: tuple[Any, ...
     return [_row(r, columns) for r in rows]
 
 
-def page_at(db: Database, filt: CaseFilter, sort: Sort, offset: int, limit: int,
-            now: datetime | None = None) -> list[CaseListRow]:
+def page_at(
+    db: Database, filt: CaseFilter, sort: Sort, offset: int, limit: int, now: datetime | None = None
+) -> list[CaseListRow]:
     """Rows ``offset`` … ``offset + limit`` for a jump (scroll bar dragged far away).
 
     The offset is walked in the sort index only (rowids, no table rows); the page's own
@@ -176,8 +193,10 @@ def page_at(db: Database, filt: CaseFilter, sort: Sort, offset: int, limit: int,
     columns, descending = sort.columns()
     where, params = _where(filt, now or datetime.now())
     params.update({"limit": limit, "offset": max(offset, 0)})
-    inner = (f"SELECT rowid FROM cases WHERE {where} ORDER BY {_order(columns, descending)} "
-             "LIMIT :limit OFFSET :offset")
+    inner = (
+        f"SELECT rowid FROM cases WHERE {where} ORDER BY {_order(columns, descending)} "
+        "LIMIT :limit OFFSET :offset"
+    )
     rows = db.all(
         f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN ({inner}) ORDER BY {_order(columns, descending)}",
         params,
@@ -185,8 +204,9 @@ def page_at(db: Database, filt: CaseFilter, sort: Sort, offset: int, limit: int,
     return [_row(r, columns) for r in rows]
 
 
-def page_from_end(db: Database, filt: CaseFilter, sort: Sort, count_from_end: int, limit: int,
-                  now: datetime | None = None) -> list[CaseListRow]:
+def page_from_end(
+    db: Database, filt: CaseFilter, sort: Sort, count_from_end: int, limit: int, now: datetime | None = None
+) -> list[CaseListRow]:
     """Rows counted from the end of the list (jump to the last row without walking it all)."""
     columns, descending = sort.columns()
     reverse = Sort(sort.key, not sort.descending)
@@ -215,11 +235,18 @@ def search_cases(db: Database, query: str, limit: int = 100) -> list[CaseListRow
 
 def counts_by(db: Database, column: str, filt: CaseFilter | None = None) -> dict[str, int]:
     """Case counts grouped by one of field_code, agency_id, status, kind, month."""
-    expressions = {"field_code": "field_code", "agency_id": "agency_id", "status": "status", "kind": "kind",
-                   "month": "substr(received_at, 1, 7)"}
+    expressions = {
+        "field_code": "field_code",
+        "agency_id": "agency_id",
+        "status": "status",
+        "kind": "kind",
+        "month": "substr(received_at, 1, 7)",
+    }
     if column not in expressions:
         raise ValueError(f"cannot group cases by {column!r}")
     where, params = _where(filt or CaseFilter(), datetime.now())
-    rows = db.all(f"SELECT {expressions[column]} AS k, count(*) AS n FROM cases WHERE {where} GROUP BY k "
-                  "ORDER BY k", params)
+    rows = db.all(
+        f"SELECT {expressions[column]} AS k, count(*) AS n FROM cases WHERE {where} GROUP BY k ORDER BY k",
+        params,
+    )
     return {r["k"]: r["n"] for r in rows}

@@ -64,25 +64,62 @@ def load_reference_files(db: Database, folder: Path | None = None) -> Changes:
         db.executemany(
             "INSERT INTO agencies (id, name_ko, name_en, short_name, phone, kind, region_code, valid_from, "
             "valid_to, former_names, successor_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(a.id, a.name_ko, a.name_en, a.short_name, a.phone, a.kind, a.region_code, _start(a.valid_from),
-              _end(a.valid_to), ";".join(a.former_names), a.successor_id) for a in data.agencies],
+            [
+                (
+                    a.id,
+                    a.name_ko,
+                    a.name_en,
+                    a.short_name,
+                    a.phone,
+                    a.kind,
+                    a.region_code,
+                    _start(a.valid_from),
+                    _end(a.valid_to),
+                    ";".join(a.former_names),
+                    a.successor_id,
+                )
+                for a in data.agencies
+            ],
         )
         db.executemany(
             "INSERT INTO regions (code, name_ko, name_en, short_name, valid_from, valid_to, successor_code) "
             "VALUES (?,?,?,?,?,?,?)",
-            [(r.code, r.name_ko, r.name_en, r.short_name, _start(r.valid_from), _end(r.valid_to),
-              r.successor_code) for r in data.regions],
+            [
+                (
+                    r.code,
+                    r.name_ko,
+                    r.name_en,
+                    r.short_name,
+                    _start(r.valid_from),
+                    _end(r.valid_to),
+                    r.successor_code,
+                )
+                for r in data.regions
+            ],
         )
         db.executemany(
             "INSERT INTO routing_rules (field_code, region_code, firm_size, agency_id, priority, valid_from, "
             "valid_to, note) VALUES (?,?,?,?,?,?,?,?)",
-            [(r.field_code, r.region_code, r.firm_size, r.agency_id, r.priority, _start(r.valid_from),
-              _end(r.valid_to), r.note) for r in data.routing_rules],
+            [
+                (
+                    r.field_code,
+                    r.region_code,
+                    r.firm_size,
+                    r.agency_id,
+                    r.priority,
+                    _start(r.valid_from),
+                    _end(r.valid_to),
+                    r.note,
+                )
+                for r in data.routing_rules
+            ],
         )
         db.executemany(
             "INSERT INTO holidays (day, name, source) VALUES (?,?,?)",
-            [(d.isoformat(), name, "override" if d in override_days else "holidays.KR")
-             for d, name in sorted(holidays.items())],
+            [
+                (d.isoformat(), name, "override" if d in override_days else "holidays.KR")
+                for d, name in sorted(holidays.items())
+            ],
         )
         stamp = iso(system_now())
         db.executemany(
@@ -109,28 +146,59 @@ def reference_data(db: Database) -> ReferenceData:
     if isinstance(cached, ReferenceData):
         return cached
     fields = tuple(
-        Field(FieldCode(r["code"]), r["name_ko"], r["name_en"], tuple(k for k in r["keywords"].split(";") if k),
-              r["sort_order"])
+        Field(
+            FieldCode(r["code"]),
+            r["name_ko"],
+            r["name_en"],
+            tuple(k for k in r["keywords"].split(";") if k),
+            r["sort_order"],
+        )
         for r in db.all("SELECT * FROM fields ORDER BY sort_order, code")
     )
     agencies = tuple(
-        Agency(AgencyId(r["id"]), r["name_ko"], r["name_en"], r["short_name"], r["phone"], r["kind"],
-               r["region_code"], _day(r["valid_from"], OPEN_START), _day(r["valid_to"], OPEN_END),
-               tuple(n for n in r["former_names"].split(";") if n), r["successor_id"])
+        Agency(
+            AgencyId(r["id"]),
+            r["name_ko"],
+            r["name_en"],
+            r["short_name"],
+            r["phone"],
+            r["kind"],
+            r["region_code"],
+            _day(r["valid_from"], OPEN_START),
+            _day(r["valid_to"], OPEN_END),
+            tuple(n for n in r["former_names"].split(";") if n),
+            r["successor_id"],
+        )
         for r in db.all("SELECT * FROM agencies ORDER BY id, valid_from")
     )
     regions = tuple(
-        Region(RegionCode(r["code"]), r["name_ko"], r["name_en"], r["short_name"],
-               _day(r["valid_from"], OPEN_START), _day(r["valid_to"], OPEN_END), r["successor_code"])
+        Region(
+            RegionCode(r["code"]),
+            r["name_ko"],
+            r["name_en"],
+            r["short_name"],
+            _day(r["valid_from"], OPEN_START),
+            _day(r["valid_to"], OPEN_END),
+            r["successor_code"],
+        )
         for r in db.all("SELECT * FROM regions ORDER BY code, valid_from")
     )
     rules = tuple(
-        RoutingRule(r["field_code"], r["region_code"], r["firm_size"], r["agency_id"], r["priority"],
-                    _day(r["valid_from"], OPEN_START), _day(r["valid_to"], OPEN_END), r["note"])
+        RoutingRule(
+            r["field_code"],
+            r["region_code"],
+            r["firm_size"],
+            r["agency_id"],
+            r["priority"],
+            _day(r["valid_from"], OPEN_START),
+            _day(r["valid_to"], OPEN_END),
+            r["note"],
+        )
         for r in db.all("SELECT * FROM routing_rules ORDER BY id")
     )
-    data = ReferenceData(fields=fields, agencies=agencies, regions=regions, routing_rules=rules,
-                         holiday_overrides=())
+    data = ReferenceData(
+        fields=fields, agencies=agencies, regions=regions, routing_rules=rules, holiday_overrides=()
+    )
     db.cache[_CACHE_KEY] = data
     return data
 

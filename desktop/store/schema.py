@@ -13,9 +13,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def current_version(db: Database) -> int:
-    exists = db.scalar(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-    )
+    exists = db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
     if not exists:
         return 0
     return int(db.scalar("SELECT coalesce(max(version), 0) FROM schema_version") or 0)

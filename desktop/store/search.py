@@ -32,9 +32,7 @@ def _reindex(db: Database, table: str, rowid: int, grams: str, old_grams: str | 
     if old_grams is not None:
         if old_grams == grams:
             return
-        db.execute(
-            f"INSERT INTO {table} ({table}, rowid, grams) VALUES ('delete', ?, ?)", (rowid, old_grams)
-        )
+        db.execute(f"INSERT INTO {table} ({table}, rowid, grams) VALUES ('delete', ?, ?)", (rowid, old_grams))
     db.execute(f"INSERT INTO {table} (rowid, grams) VALUES (?, ?)", (rowid, grams))
 
 

@@ -16,8 +16,13 @@ ONESTOP = shutil.which("onestop", path=str(Path(sys.executable).parent)) or "one
 
 def run(db: Path, *args: str, lang: str = "ko") -> subprocess.CompletedProcess[str]:
     env = os.environ | {"ONESTOP_USER": "김상담", "LANG": "C.UTF-8"}
-    return subprocess.run([ONESTOP, "--db", str(db), "--lang", lang, *args] if args and args[0] != "--db"
-                          else [ONESTOP, *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [ONESTOP, "--db", str(db), "--lang", lang, *args] if args and args[0] != "--db" else [ONESTOP, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -58,11 +63,36 @@ def test_usage_errors_exit_2(store: Path) -> None:
 
 def test_a_case_goes_from_intake_to_closed_through_the_cli(store: Path) -> None:
     assert run(store, "firm", "add", "--brn", "1248100998", "--name", "광양철강").returncode == 0
-    session = run(store, "session", "add", "--name", "2026 순천 현장지원단 1차", "--date", "2026-05-06",
-                  "--place", "순천 율촌산단", "--agencies", "NTS,JNEPA")
+    session = run(
+        store,
+        "session",
+        "add",
+        "--name",
+        "2026 순천 현장지원단 1차",
+        "--date",
+        "2026-05-06",
+        "--place",
+        "순천 율촌산단",
+        "--agencies",
+        "NTS,JNEPA",
+    )
     assert session.returncode == 0, session.stderr
-    added = run(store, "case", "add", "--brn", "124-81-00998", "--field", "세무", "--text", "법인세 납부기한 연장",
-                "--session", session.stdout.strip(), "--kind", "법령 질의", "--json")
+    added = run(
+        store,
+        "case",
+        "add",
+        "--brn",
+        "124-81-00998",
+        "--field",
+        "세무",
+        "--text",
+        "법인세 납부기한 연장",
+        "--session",
+        session.stdout.strip(),
+        "--kind",
+        "법령 질의",
+        "--json",
+    )
     assert added.returncode == 0, added.stderr
     case_id = json.loads(added.stdout)["id"]
     refused = run(store, "case", "route", case_id, "--agency", "NTS")
@@ -81,7 +111,11 @@ def test_a_case_goes_from_intake_to_closed_through_the_cli(store: Path) -> None:
     assert shown["result_code"] == "resolved"
     assert shown["consents"] == ["NTS"]
     assert [e["payload"].get("action") for e in shown["timeline"] if e["kind"] == "status"] == [
-        "assign", "start", "reply", "close"]
+        "assign",
+        "start",
+        "reply",
+        "close",
+    ]
     reopened = run(store, "case", "reopen", case_id, "--reason", "추가 문의")
     assert reopened.returncode == 0
     listed = json.loads(run(store, "case", "list", "--status", "처리중", "--json").stdout)
@@ -113,8 +147,13 @@ def test_check_and_backup(store: Path, tmp_path: Path) -> None:
 
 def test_database_from_the_environment(store: Path) -> None:
     env = os.environ | {"ONESTOP_DB": str(store)}
-    result = subprocess.run([ONESTOP, "firm", "add", "--brn", "1248100998", "--name", "환경변수"],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [ONESTOP, "firm", "add", "--brn", "1248100998", "--name", "환경변수"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert "환경변수" in run(store, "firm", "find", "환경").stdout
 

@@ -21,14 +21,20 @@ def fixed(moment: datetime) -> Callable[[], datetime]:
 
 @pytest.fixture
 def firm_id(db: Database, actor: Actor) -> str:
-    firm_id, _ = firms.add_firm(db, firms.NewFirm(brn="1248100998", name="(주)광양철강", region_code="46"),
-                                actor)
+    firm_id, _ = firms.add_firm(
+        db, firms.NewFirm(brn="1248100998", name="(주)광양철강", region_code="46"), actor
+    )
     return firm_id
 
 
 def _add(db: Database, actor: Actor, firm_id: str, **extra: object) -> str:
-    values: dict[str, object] = {"firm_id": firm_id, "field": "F01", "text": "법인세 납부기한 연장 문의",
-                                 "received_at": RECEIVED, "number_prefix": "순천"} | extra
+    values: dict[str, object] = {
+        "firm_id": firm_id,
+        "field": "F01",
+        "text": "법인세 납부기한 연장 문의",
+        "received_at": RECEIVED,
+        "number_prefix": "순천",
+    } | extra
     case_id, _ = cases.add_case(db, cases.NewCase(**values), actor, now=fixed(RECEIVED))  # type: ignore[arg-type]
     return case_id
 
@@ -49,8 +55,9 @@ def test_field_and_kind_accept_korean_names(db: Database, actor: Actor, firm_id:
     assert case.kind == "law"
 
 
-def test_invalid_case_input_names_every_bad_field_and_stores_nothing(db: Database, actor: Actor,
-                                                                    firm_id: str) -> None:
+def test_invalid_case_input_names_every_bad_field_and_stores_nothing(
+    db: Database, actor: Actor, firm_id: str
+) -> None:
     with pytest.raises(RejectedInput) as info:
         _add(db, actor, firm_id, field="우주항공", kind="잡담", text="  ")
     assert {p.field for p in info.value.problems} == {"field", "kind", "text"}
@@ -85,21 +92,41 @@ def test_full_lifecycle_with_supplement_pause_and_extension(db: Database, actor:
     original = cases.get_case(db, case_id).deadline_at
     assert original is not None
     cases.act(db, case_id, "start", actor, now=fixed(RECEIVED + timedelta(hours=1)))
-    cases.act(db, case_id, "request_supplement", actor, reason="재무제표 요청",
-              now=fixed(RECEIVED + timedelta(days=1)))
+    cases.act(
+        db,
+        case_id,
+        "request_supplement",
+        actor,
+        reason="재무제표 요청",
+        now=fixed(RECEIVED + timedelta(days=1)),
+    )
     paused = cases.get_case(db, case_id)
     assert paused.status == "awaiting_supplement"
     assert paused.deadline_at is None
     cases.act(db, case_id, "receive_supplement", actor, now=fixed(RECEIVED + timedelta(days=7)))
     resumed = cases.get_case(db, case_id).deadline_at
     assert resumed is not None and resumed > original
-    cases.act(db, case_id, "extend", actor, reason="관계기관 협의", extension_days=5,
-              now=fixed(RECEIVED + timedelta(days=8)))
+    cases.act(
+        db,
+        case_id,
+        "extend",
+        actor,
+        reason="관계기관 협의",
+        extension_days=5,
+        now=fixed(RECEIVED + timedelta(days=8)),
+    )
     extended = cases.get_case(db, case_id).deadline_at
     assert extended is not None and extended > resumed
     with pytest.raises(RejectedInput):
-        cases.act(db, case_id, "extend", actor, reason="또", extension_days=5,
-                  now=fixed(RECEIVED + timedelta(days=9)))
+        cases.act(
+            db,
+            case_id,
+            "extend",
+            actor,
+            reason="또",
+            extension_days=5,
+            now=fixed(RECEIVED + timedelta(days=9)),
+        )
     cases.act(db, case_id, "reply", actor, text="가능합니다", now=fixed(RECEIVED + timedelta(days=10)))
     cases.act(db, case_id, "close", actor, result_code="resolved", now=fixed(RECEIVED + timedelta(days=11)))
     closed = cases.get_case(db, case_id)
@@ -107,8 +134,16 @@ def test_full_lifecycle_with_supplement_pause_and_extension(db: Database, actor:
     cases.act(db, case_id, "reopen", actor, reason="추가 문의", now=fixed(RECEIVED + timedelta(days=12)))
     assert cases.get_case(db, case_id).status == "in_progress"
     actions = [e.payload.get("action") for e in cases.timeline(db, case_id) if e.kind == "status"]
-    assert actions == ["assign", "start", "request_supplement", "receive_supplement", "extend", "reply",
-                       "close", "reopen"]
+    assert actions == [
+        "assign",
+        "start",
+        "request_supplement",
+        "receive_supplement",
+        "extend",
+        "reply",
+        "close",
+        "reopen",
+    ]
 
 
 def test_a_refused_transition_changes_nothing(db: Database, actor: Actor, firm_id: str) -> None:

@@ -48,8 +48,10 @@ def test_the_same_brn_twice_makes_two_firms_for_the_merge_queue(db: Database, ac
     assert len(firms.firms_by_brn(db, "1248100998")) == 2
 
 
-@pytest.mark.parametrize("query", ["광양", "광", "철강", "양철", "광양철강", "ㄱㅇㅊㄱ", "ㄱㅇ", "1248100998",
-                                   "124-81-00998", "81009"])
+@pytest.mark.parametrize(
+    "query",
+    ["광양", "광", "철강", "양철", "광양철강", "ㄱㅇㅊㄱ", "ㄱㅇ", "1248100998", "124-81-00998", "81009"],
+)
 def test_firm_is_found_by_any_substring_chosung_or_brn(db: Database, actor: Actor, query: str) -> None:
     target = _add(db, actor, "1248100998", "(주)광양철강")
     _add(db, actor, "2208162517", "순천식품")

@@ -17,8 +17,13 @@ def _firm(db: Database, actor: Actor, name: str, brn: str = "1248100998", **extr
 
 
 def _case(db: Database, actor: Actor, firm_id: str, agency: str = "") -> str:
-    new = cases.NewCase(firm_id=firm_id, field="F01", text="법인세 납부기한 연장 문의", agency=agency,
-                        consent_agencies=(agency,) if agency else ())
+    new = cases.NewCase(
+        firm_id=firm_id,
+        field="F01",
+        text="법인세 납부기한 연장 문의",
+        agency=agency,
+        consent_agencies=(agency,) if agency else (),
+    )
     case_id, _ = cases.add_case(db, new, actor)
     return case_id
 
@@ -64,8 +69,12 @@ def test_merge_refuses_different_brns_itself_and_deleted_firms(db: Database, act
 
 def test_firm_pages_walk_all_live_firms_by_name(db: Database, actor: Actor) -> None:
     names = ["다온", "가람", "나래", "라온", "마루"]
-    ids = [_firm(db, actor, n, brn=brn) for n, brn in zip(names, ["1248100998", "2208162517", "1248100998",
-                                                                 "2208162517", "1248100998"], strict=True)]
+    ids = [
+        _firm(db, actor, n, brn=brn)
+        for n, brn in zip(
+            names, ["1248100998", "2208162517", "1248100998", "2208162517", "1248100998"], strict=True
+        )
+    ]
     merge.merge_firms(db, ids[0], ids[2], actor)  # 나래 is merged away
     seen: list[str] = []
     after = None

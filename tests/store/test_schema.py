@@ -19,8 +19,20 @@ def test_migrating_an_empty_file_reaches_the_current_version(tmp_path: Path) -> 
     assert current_version(db) == SCHEMA_VERSION
     assert migrate(db) == []
     tables = {r[0] for r in db.all("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table in ("firms", "sessions", "cases", "case_events", "agencies", "fields", "routing_rules",
-                  "regions", "holidays", "consents", "audit_log", "schema_version"):
+    for table in (
+        "firms",
+        "sessions",
+        "cases",
+        "case_events",
+        "agencies",
+        "fields",
+        "routing_rules",
+        "regions",
+        "holidays",
+        "consents",
+        "audit_log",
+        "schema_version",
+    ):
         assert table in tables
 
 
@@ -60,8 +72,9 @@ def test_nested_transactions_commit_once_with_the_outer_one(db: Database) -> Non
     assert db.scalar("SELECT count(*) FROM meta WHERE key = 'inner'") == 0
 
 
-def test_default_path_follows_the_db_option_then_the_environment(monkeypatch: pytest.MonkeyPatch,
-                                                                 tmp_path: Path) -> None:
+def test_default_path_follows_the_db_option_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("ONESTOP_DB", str(tmp_path / "env.db"))
     assert default_db_path(None) == tmp_path / "env.db"
     assert default_db_path(tmp_path / "opt.db") == tmp_path / "opt.db"

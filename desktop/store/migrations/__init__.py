@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.store.migrations import m0001_initial, m0002_imports
+from desktop.store.migrations import m0001_initial, m0002_imports, m0003_sync
 
 # Ordered: index i holds the migration that brings the schema to version i + 1.
-MIGRATIONS = (m0001_initial, m0002_imports)
+MIGRATIONS = (m0001_initial, m0002_imports, m0003_sync)

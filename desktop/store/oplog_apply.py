@@ -1,0 +1,291 @@
+"""Applying ops from other laptops: the merge rule, derived columns, search index and conflicts.
+
+The merge rule (DESIGN.md §3): a field's current ops are those no other op replaces; the
+shown value is the current op with the highest stamp; a field with two or more distinct
+current values is a conflict. Applying the same ops in any causal order, any number of
+times, gives the same rows and the same conflicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.core.records import Changes
+from desktop.store import search
+from desktop.store.db import Database
+from desktop.store.oplog import ERASE, ROW, SYNC_TABLES, Op, TableSpec, capture_paused, observe, row_op_stamps
+
+
+def conflict_id(table: str, row_id: str, col: str) -> str:
+    """The id of a field in the conflicts inbox: the same on every laptop."""
+    return hashlib.sha256(f"{table}/{row_id}/{col}".encode()).hexdigest()[:12]
+
+
+def _key(value: Any) -> tuple[str, Any]:
+    return (type(value).__name__, value)
+
+
+@dataclass(slots=True)
+class Applied:
+    """What applying a batch of ops did."""
+
+    ops: int = 0
+    duplicates: int = 0
+    orphans: int = 0
+    firms: set[str] = field(default_factory=set)
+    cases: set[str] = field(default_factory=set)
+    sessions: set[str] = field(default_factory=set)
+
+    def changes(self) -> Changes:
+        return Changes(firms=frozenset(self.firms), cases=frozenset(self.cases),
+                       sessions=frozenset(self.sessions))
+
+
+class _Applier:
+    """Applies ops one by one inside the caller's transaction, with capture paused."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.result = Applied()
+        self.erasures = bool(db.scalar("SELECT 1 FROM sync_erasures LIMIT 1"))
+        self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    # -- bookkeeping --------------------------------------------------------------------------------
+    def _store(self, op: Op, value: Any) -> bool:
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0)",
+            (op.stamp, op.tbl, op.row_id, op.col, value, " ".join(op.replaces)),
+        )
+        if cur.rowcount == 0:
+            self.result.duplicates += 1
+            return False
+        self.result.ops += 1
+        return True
+
+    def _touched(self, table: str, row_id: str, values: dict[str, Any] | None = None) -> None:
+        if table == "firms":
+            self.result.firms.add(row_id)
+        elif table == "cases":
+            self.result.cases.add(row_id)
+        elif table == "sessions":
+            self.result.sessions.add(row_id)
+        elif table in ("case_events", "consents"):
+            case_id = (values or {}).get("case_id") or self.db.scalar(
+                f"SELECT case_id FROM {table} WHERE id = ?", (row_id,))
+            if case_id:
+                self.result.cases.add(str(case_id))
+
+    def _erased_cols(self, table: str, row_id: str, stamp: str) -> set[str]:
+        if not self.erasures:
+            return set()
+        cols: set[str] = set()
+        for r in self.db.all("SELECT cols FROM sync_erasures WHERE tbl = ? AND row_id = ? AND stamp > ?",
+                             (table, row_id, stamp)):
+            cols |= set(json.loads(r[0]))
+        return cols
+
+    # -- ops ------------------------------------------------------------------------------------------
+    def apply(self, op: Op) -> None:
+        spec = SYNC_TABLES.get(op.tbl)
+        if op.col == ROW:
+            self._row(op, spec)
+        elif op.col == ERASE:
+            self._erase(op)
+        else:
+            self._field(op, spec)
+
+    def _row(self, op: Op, spec: TableSpec | None) -> None:
+        if not self._store(op, None) or spec is None or not isinstance(op.value, dict):
+            return
+        values = {c: op.value[c] for c in spec.columns if c in op.value}
+        for col in self._erased_cols(op.tbl, op.row_id, op.stamp) & set(values):
+            values[col] = ""
+        existing = self.db.one(f"SELECT rowid FROM {op.tbl} WHERE id = ?", (op.row_id,))
+        if existing is None:
+            self._insert(op.tbl, op.row_id, values)
+        else:
+            # The same row created twice (a copied database file): every field gets both values.
+            rowid = int(existing[0])
+            for col, value in values.items():
+                self._merge(spec, op.row_id, rowid, col, (op.stamp, value), (), seed_all=True)
+        self._touched(op.tbl, op.row_id, values)
+
+    def _insert(self, table: str, row_id: str, values: dict[str, Any]) -> None:
+        cols = tuple(values)
+        key = (table, cols)
+        sql = self._insert_sql.get(key)
+        if sql is None:
+            names = ["id", *cols]
+            marks = ["?"] * len(names)
+            if table == "cases":
+                names.append("firm_name")
+                marks.append("coalesce((SELECT name FROM firms WHERE id = ?), '')")
+            sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(marks)})"
+            self._insert_sql[key] = sql
+        params: list[Any] = [row_id, *values.values()]
+        if table == "cases":
+            params.append(values.get("firm_id"))
+        rowid = int(self.db.execute(sql, params).lastrowid or 0)
+        if table == "firms":
+            search.index_firm(self.db, rowid, search.firm_grams(str(values.get("name", "")),
+                                                                str(values.get("brn", ""))))
+        elif table == "cases":
+            search.index_case(self.db, rowid, search.case_grams(str(values.get("text", "")),
+                                                                str(values.get("number", ""))))
+
+    def _field(self, op: Op, spec: TableSpec | None) -> None:
+        value = op.value
+        if op.col in self._erased_cols(op.tbl, op.row_id, op.stamp):
+            value = ""
+        if not self._store(op, value) or spec is None or op.col not in spec.columns:
+            return
+        row = self.db.one(f"SELECT rowid FROM {op.tbl} WHERE id = ?", (op.row_id,))
+        if row is None:
+            self.result.orphans += 1
+            return
+        self._merge(spec, op.row_id, int(row[0]), op.col, (op.stamp, value), op.replaces)
+        self._touched(op.tbl, op.row_id)
+
+    def _merge(self, spec: TableSpec, row_id: str, rowid: int, col: str, new: tuple[str, Any],
+               replaces: Iterable[str], *, seed_all: bool = False) -> None:
+        """Add one op to a field's current set and show the winner."""
+        db, table = self.db, spec.name
+        base = db.scalar(f"SELECT {col} FROM {table} WHERE rowid = ?", (rowid,))
+        before = {str(r[0]): r[1] for r in db.all(
+            "SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?", (table, row_id, col))}
+        entries = dict(before)
+        if not entries:
+            # Never edited: the row op(s) hold the field with the value the row has now.
+            entries = {s: base for s in row_op_stamps(db, table, row_id, rowid) if s != new[0]}
+            if seed_all:
+                self._seed_columns(spec, row_id, rowid, skip=col, new_stamp=new[0])
+        for stamp in replaces:
+            entries.pop(stamp, None)
+        entries[new[0]] = new[1]
+        if col in spec.lww:
+            top = max(entries)
+            entries = {top: entries[top]}
+        removed = [s for s in before if s not in entries]
+        added = [(s, v) for s, v in entries.items() if s not in before or before[s] != v]
+        if removed:
+            db.executemany("DELETE FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? AND stamp = ?",
+                           [(table, row_id, col, s) for s in removed])
+        if added:
+            db.executemany("INSERT OR REPLACE INTO sync_current (tbl, row_id, col, stamp, value) "
+                           "VALUES (?, ?, ?, ?, ?)", [(table, row_id, col, s, v) for s, v in added])
+        shown = entries[max(entries)]
+        if _key(shown) != _key(base) and shown != base:
+            self._set_column(table, row_id, rowid, col, shown)
+        self._mark_conflict(spec, row_id, col, entries.values(), had_many=len(before) > 1)
+
+    def _seed_columns(self, spec: TableSpec, row_id: str, rowid: int, skip: str, new_stamp: str) -> None:
+        """Before a second row op merges into a row, write every column's row-op entries down."""
+        stamps = [s for s in row_op_stamps(self.db, spec.name, row_id, rowid) if s != new_stamp]
+        row = self.db.one(f"SELECT {', '.join(spec.columns)} FROM {spec.name} WHERE rowid = ?", (rowid,))
+        if row is None or not stamps:
+            return
+        for col in spec.columns:
+            if col == skip or self.db.scalar("SELECT 1 FROM sync_current WHERE tbl = ? AND row_id = ? AND "
+                                             "col = ? LIMIT 1", (spec.name, row_id, col)):
+                continue
+            self.db.executemany("INSERT OR IGNORE INTO sync_current (tbl, row_id, col, stamp, value) "
+                                "VALUES (?, ?, ?, ?, ?)", [(spec.name, row_id, col, s, row[col]) for s in stamps])
+
+    def _mark_conflict(self, spec: TableSpec, row_id: str, col: str, values: Iterable[Any], had_many: bool) -> None:
+        distinct = {_key(v) for v in values}
+        if len(distinct) > 1 and col not in spec.lww:
+            self.db.execute("INSERT OR IGNORE INTO sync_conflicts (id, tbl, row_id, col) VALUES (?, ?, ?, ?)",
+                            (conflict_id(spec.name, row_id, col), spec.name, row_id, col))
+        elif had_many:
+            self.db.execute("DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
+                            (spec.name, row_id, col))
+
+    def _set_column(self, table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
+        set_column(self.db, table, row_id, rowid, col, value)
+
+    def _erase(self, op: Op) -> None:
+        payload = op.value if isinstance(op.value, dict) else {}
+        cols = tuple(str(c) for c in payload.get("cols", ()))
+        if not self._store(op, json.dumps(payload, ensure_ascii=False)):
+            return
+        purge_erased(self.db, op.tbl, op.row_id, op.stamp, cols)
+        self.erasures = True
+        self._touched(op.tbl, op.row_id)
+
+
+def set_column(db: Database, table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
+    """Write one synced column without capture and keep derived data right (search, firm names)."""
+    old: Any = None
+    if table == "firms" and col in ("name", "brn"):
+        old = db.one("SELECT name, brn FROM firms WHERE rowid = ?", (rowid,))
+    elif table == "cases" and col in ("text", "number"):
+        old = db.one("SELECT text, number FROM cases WHERE rowid = ?", (rowid,))
+    db.execute(f"UPDATE {table} SET {col} = ? WHERE rowid = ?", (value, rowid))
+    if table == "firms" and old is not None:
+        new = db.one("SELECT name, brn FROM firms WHERE rowid = ?", (rowid,))
+        assert new is not None
+        search.index_firm(db, rowid, search.firm_grams(new["name"], new["brn"]),
+                          search.firm_grams(old["name"], old["brn"]))
+        if col == "name":
+            db.execute("UPDATE cases SET firm_name = ? WHERE firm_id = ?", (new["name"], row_id))
+    elif table == "cases" and old is not None:
+        new = db.one("SELECT text, number FROM cases WHERE rowid = ?", (rowid,))
+        assert new is not None
+        search.index_case(db, rowid, search.case_grams(new["text"], new["number"]),
+                          search.case_grams(old["text"], old["number"]))
+    elif table == "cases" and col == "firm_id":
+        db.execute("UPDATE cases SET firm_name = coalesce((SELECT name FROM firms WHERE id = ?), firm_name) "
+                   "WHERE rowid = ?", (value, rowid))
+
+
+def purge_erased(db: Database, table: str, row_id: str, stamp: str, cols: tuple[str, ...]) -> None:
+    """Blank the values of ``cols`` older than ``stamp`` everywhere in the op log, then re-show."""
+    spec = SYNC_TABLES.get(table)
+    db.execute("INSERT OR IGNORE INTO sync_erasures (tbl, row_id, stamp, cols) VALUES (?, ?, ?, ?)",
+               (table, row_id, stamp, json.dumps(list(cols))))
+    if spec is None:
+        return
+    rowid = db.scalar(f"SELECT rowid FROM {table} WHERE id = ?", (row_id,))
+    for col in cols:
+        if col not in spec.columns:
+            continue
+        db.execute("UPDATE sync_ops SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
+                   (table, row_id, col, stamp))
+        db.execute("UPDATE sync_current SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
+                   (table, row_id, col, stamp))
+        if rowid is None:
+            continue
+        rows = db.all("SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?",
+                      (table, row_id, col))
+        if rows:
+            entries = {str(r[0]): r[1] for r in rows}
+            shown = entries[max(entries)]
+            if len({_key(v) for v in entries.values()}) < 2:
+                db.execute("DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
+                           (table, row_id, col))
+        elif all(s < stamp for s in row_op_stamps(db, table, row_id, int(rowid))):
+            shown = ""
+        else:
+            continue
+        with capture_paused(db):
+            set_column(db, table, row_id, int(rowid), col, shown)
+
+
+def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
+    """Apply remote ops in order inside the caller's transaction (causal order: a bundle's
+    dependencies are applied first). Ops already here are skipped, so applying twice is harmless."""
+    applier = _Applier(db)
+    top = ""
+    with capture_paused(db):
+        for op in ops:
+            applier.apply(op)
+            if op.stamp > top:
+                top = op.stamp
+    if top:
+        observe(db, top)
+    return applier.result
