@@ -153,9 +153,13 @@ def _row(row: sqlite3.Row, columns: tuple[str, ...]) -> CaseListRow:
     )
 
 
-def _order(columns: tuple[str, ...], descending: bool) -> str:
+def _order(columns: tuple[str, ...], descending: bool, filt: CaseFilter) -> str:
     direction = " DESC" if descending else ""
-    return ", ".join(f"{c}{direction}" for c in (*columns, "rowid"))
+    # Overdue cases are few but scattered through every sort index: walking that index
+    # would read most of the table. "+column" stops SQLite from sorting by walking an
+    # index, so it picks the (agency, is_open, deadline) range and sorts the few hits.
+    prefix = "+" if filt.overdue else ""
+    return ", ".join(f"{prefix}{c}{direction}" for c in (*columns, "rowid"))
 
 
 def page_after(
@@ -176,7 +180,7 @@ def page_after(
         params.update({f"k{i}": v for i, v in enumerate(after)})
     params["limit"] = limit
     rows = db.all(
-        f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {_order(columns, descending)} LIMIT :limit",
+        f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {_order(columns, descending, filt)} LIMIT :limit",
         params,
     )
     return [_row(r, columns) for r in rows]
@@ -194,11 +198,11 @@ def page_at(
     where, params = _where(filt, now or datetime.now())
     params.update({"limit": limit, "offset": max(offset, 0)})
     inner = (
-        f"SELECT rowid FROM cases WHERE {where} ORDER BY {_order(columns, descending)} "
+        f"SELECT rowid FROM cases WHERE {where} ORDER BY {_order(columns, descending, filt)} "
         "LIMIT :limit OFFSET :offset"
     )
     rows = db.all(
-        f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN ({inner}) ORDER BY {_order(columns, descending)}",
+        f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN ({inner}) ORDER BY {_order(columns, descending, filt)}",
         params,
     )
     return [_row(r, columns) for r in rows]

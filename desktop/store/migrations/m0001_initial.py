@@ -130,17 +130,20 @@ CREATE TABLE cases (
     deleted       INTEGER NOT NULL DEFAULT 0
 );
 -- One index per sortable column; SQLite appends the rowid, which is the keyset tie-breaker.
-CREATE INDEX cases_received ON cases (received_at);
-CREATE INDEX cases_number ON cases (number);
-CREATE INDEX cases_firm_name ON cases (firm_name);
-CREATE INDEX cases_field ON cases (field_code, received_at);
-CREATE INDEX cases_agency ON cases (agency_id, received_at);
-CREATE INDEX cases_status ON cases (status, received_at);
-CREATE INDEX cases_deadline ON cases (deadline_at);
-CREATE INDEX cases_open_deadline ON cases (is_open, deadline_at);
-CREATE INDEX cases_agency_open ON cases (agency_id, is_open, deadline_at);
+-- Partial (deleted = 0) so that list pages, offsets and counts are index-only walks.
+CREATE INDEX cases_received ON cases (received_at) WHERE deleted = 0;
+CREATE INDEX cases_number ON cases (number) WHERE deleted = 0;
+CREATE INDEX cases_firm_name ON cases (firm_name) WHERE deleted = 0;
+CREATE INDEX cases_field ON cases (field_code, received_at) WHERE deleted = 0;
+CREATE INDEX cases_agency ON cases (agency_id, received_at) WHERE deleted = 0;
+CREATE INDEX cases_status ON cases (status, received_at) WHERE deleted = 0;
+CREATE INDEX cases_deadline ON cases (deadline_at) WHERE deleted = 0;
+CREATE INDEX cases_open_deadline ON cases (is_open, deadline_at) WHERE deleted = 0;
+CREATE INDEX cases_agency_open ON cases (agency_id, is_open, deadline_at) WHERE deleted = 0;
 CREATE INDEX cases_session ON cases (session_id, received_at);
 CREATE INDEX cases_firm ON cases (firm_id, received_at);
+-- Looking a case up by its human number, deleted or not.
+CREATE INDEX cases_number_lookup ON cases (number);
 
 CREATE TABLE case_events (
     id      TEXT PRIMARY KEY,

@@ -1,0 +1,1 @@
+"""Reproducible performance suite: `make bench` (full) and `make bench-quick`."""

@@ -1,0 +1,77 @@
+"""Runs the benchmark suite: prints a table, writes results/latest.json and BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.datasets import dataset
+from benchmarks.harness import Result, machine, peak_rss_mb
+from benchmarks.report import write_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICK_SIZES = (10_000, 100_000)
+FULL_SIZES = (10_000, 100_000, 1_000_000)
+# Each group module has run(path, size, repeats) -> list[Result]; some need only one size.
+GROUPS = ("bench_store", "bench_reports", "bench_gui", "bench_sync")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--quick", action="store_true", help="10k and 100k cases, ≤ 3 minutes")
+    mode.add_argument("--full", action="store_true", help="10k, 100k and 1M cases (~20 minutes)")
+    parser.add_argument("--only", help="comma-separated groups, e.g. bench_store")
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args(argv)
+    sizes = FULL_SIZES if args.full else QUICK_SIZES
+    groups = args.only.split(",") if args.only else list(GROUPS)
+    started = time.perf_counter()
+    results: list[Result] = []
+    for size in sizes:
+        path, built = dataset(size)
+        if built is not None:
+            results.append(
+                Result(
+                    "store",
+                    "demo data generation (s)",
+                    size,
+                    round(built * 1000, 1),
+                    round(built * 1000, 1),
+                    1,
+                    target_ms=120_000 if size == 1_000_000 else None,
+                    note="onestop demo into an empty store",
+                )
+            )
+        for group in groups:
+            try:
+                module = importlib.import_module(f"benchmarks.{group}")
+            except ModuleNotFoundError as exc:
+                print(f"skip {group}: {exc}", file=sys.stderr)
+                continue
+            print(f"… {group} at {size:,} cases", file=sys.stderr)
+            results.extend(module.run(path, size, args.repeats))
+    summary = {
+        "mode": "full" if args.full else "quick",
+        "machine": machine(),
+        "sizes": list(sizes),
+        "seconds": round(time.perf_counter() - started, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "results": [r.as_dict() for r in results],
+    }
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    tmp = out / "latest.json.tmp"
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(out / "latest.json")
+    table = write_markdown(ROOT / "BENCHMARKS.md", summary)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
