@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def _scaling(results: list[dict[str, Any]]) -> list[str]:
         if len(ordered) < 2:
             continue
         steps = [
-            f"{a:,}→{b:,}: {sizes[b] / sizes[a]:.2f}×" for a, b in zip(ordered, ordered[1:]) if sizes[a] > 0
+            f"{a:,}→{b:,}: {sizes[b] / sizes[a]:.2f}×" for a, b in itertools.pairwise(ordered) if sizes[a] > 0
         ]
         lines.append(f"| {group} | {name} | {'; '.join(steps)} |")
     return lines

@@ -179,8 +179,9 @@ def page_after(
         where += f" AND ({', '.join(keys)}) {'<' if descending else '>'} ({', '.join(names)})"
         params.update({f"k{i}": v for i, v in enumerate(after)})
     params["limit"] = limit
+    order = _order(columns, descending, filt)
     rows = db.all(
-        f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {_order(columns, descending, filt)} LIMIT :limit",
+        f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {order} LIMIT :limit",
         params,
     )
     return [_row(r, columns) for r in rows]
@@ -197,12 +198,10 @@ def page_at(
     columns, descending = sort.columns()
     where, params = _where(filt, now or datetime.now())
     params.update({"limit": limit, "offset": max(offset, 0)})
-    inner = (
-        f"SELECT rowid FROM cases WHERE {where} ORDER BY {_order(columns, descending, filt)} "
-        "LIMIT :limit OFFSET :offset"
-    )
+    order = _order(columns, descending, filt)
+    inner = f"SELECT rowid FROM cases WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
     rows = db.all(
-        f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN ({inner}) ORDER BY {_order(columns, descending, filt)}",
+        f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN ({inner}) ORDER BY {order}",
         params,
     )
     return [_row(r, columns) for r in rows]
