@@ -259,7 +259,9 @@ def _cases(
                 )
             )
             # Older cases are mostly answered and closed; a few stay open and go overdue.
-            progress = rng.random() * min(age_days / 20, 1.0)
+            # A few cases get stuck (they are the overdue ones); the rest progress with age.
+            stuck = rng.random() < 0.04
+            progress = 0.0 if stuck else min(age_days / 14, 1.0) * rng.random() ** 0.3
             if progress > 0.35:
                 replied = min(deadline - timedelta(hours=rng.randint(1, 60)), now)
                 events.append(

@@ -15,7 +15,7 @@ from desktop.core.deadlines import DeadlineClock
 from desktop.core.demo import DemoCase, DemoData
 from desktop.core.records import Firm
 from desktop.core.uuid7 import uuid7
-from desktop.store import search
+from desktop.store import oplog, search
 from desktop.store.cases import CASE_COLUMNS, _clock_json
 from desktop.store.clock import iso
 from desktop.store.db import Database
@@ -71,7 +71,8 @@ def insert_firms(db: Database, firms: Iterable[Firm]) -> int:
 def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress | None = None) -> int:
     """Write demo data in one transaction: all of it or, if interrupted, none of it."""
     written = 0
-    with db.transaction(), _bulk_mode(db, empty=not db.scalar("SELECT 1 FROM cases LIMIT 1")):
+    empty = not db.scalar("SELECT 1 FROM cases LIMIT 1")
+    with db.transaction(), oplog.bulk_capture(db), _bulk_mode(db, empty=empty):
         insert_firms(db, data.firms)
         db.executemany(
             "INSERT INTO sessions (id, name, day, place, region_code, agencies, consultants, created_at) "
@@ -90,13 +91,85 @@ def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress
                 for s in data.sessions
             ],
         )
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS demo_grams (rowid INTEGER PRIMARY KEY, grams TEXT)")
+        db.execute("DELETE FROM temp.demo_grams")
+        first_rowid = int(db.scalar("SELECT coalesce(max(rowid), 0) FROM cases")) + 1
         for batch in _batches(data.cases, BATCH):
             _insert_cases(db, batch)
             written += len(batch)
             if progress:
                 progress(written, total_cases)
+        if total_cases > written:
+            written += _clone_pool(db, first_rowid, written, total_cases - written, progress)
+        db.execute("DROP TABLE temp.demo_grams")
         _raise_number_counters(db)
     return written
+
+
+def _clone_pool(db: Database, first: int, pool: int, wanted: int, progress: Progress | None) -> int:
+    """Add ``wanted`` cases as copies of the ``pool`` just generated, in SQL.
+
+    Python generates about 10,000 realistic cases a second; a million would take minutes.
+    Each copy is the same difficulty raised on the same day by *another* firm (what
+    clinics see all the time), so dates, deadlines, statuses and timelines stay
+    consistent; ids, numbers, firms and rowids are derived deterministically from the
+    copy number ``k`` and the original row.
+    """
+    last = first + pool - 1
+    nfirms = int(db.scalar("SELECT count(*) FROM firms"))
+    firm_base = int(db.scalar("SELECT min(rowid) FROM firms"))
+    db.create_function("number_grams", 1, lambda number: search.case_grams("", number), deterministic=True)
+    # Numbers continue per (year, prefix) above the pool's highest one.
+    db.execute("CREATE TEMP TABLE demo_prefix_max AS SELECT substr(number, 1, length(rtrim(number, "
+               "'0123456789'))) AS head, max(CAST(substr(number, length(rtrim(number, '0123456789')) + 1) "
+               "AS INTEGER)) AS top FROM cases WHERE rowid BETWEEN :a AND :b GROUP BY head",
+               {"a": first, "b": last})
+    db.execute("CREATE UNIQUE INDEX temp.demo_prefix_head ON demo_prefix_max (head)")
+    copies = -(-wanted // pool)
+    added = 0
+    for k in range(1, copies + 1):
+        n = min(pool, wanted - added)
+        params = {"k": k, "a": first, "b": first + n - 1, "shift": k * pool, "nf": nfirms, "fb": firm_base}
+        new_id = "substr(c.id, 1, 24) || printf('%012x', :k * 4294967296 + c.rowid)"
+        db.execute(
+            f"CREATE TEMP TABLE demo_map AS SELECT c.rowid AS old_rowid, c.rowid + :shift AS new_rowid, "
+            f"c.id AS old_id, {new_id} AS new_id, f.id AS firm_id, f.name AS firm_name, "
+            "p.head || printf('%04d', CAST(substr(c.number, length(p.head) + 1) AS INTEGER) + :k * p.top) "
+            "AS number FROM cases c JOIN temp.demo_prefix_max p "
+            "ON p.head = substr(c.number, 1, length(rtrim(c.number, '0123456789'))) "
+            "JOIN firms f ON f.rowid = :fb + (((SELECT rowid FROM firms WHERE id = c.firm_id) - :fb + :k * 7919) "
+            "% :nf) WHERE c.rowid BETWEEN :a AND :b",
+            params,
+        )
+        db.execute("CREATE UNIQUE INDEX temp.demo_map_old ON demo_map (old_id)")
+        db.execute(
+            f"INSERT INTO cases (rowid, {CASE_COLUMNS}) SELECT m.new_rowid, m.new_id, m.number, m.firm_id, "
+            "session_id, field_code, kind, text, status, is_open, agency_id, assignee, received_at, deadline_at, "
+            "clock, onsite, result_code, result_reason, satisfaction, closed_at, m.firm_name, created_at, "
+            "updated_at FROM cases c JOIN temp.demo_map m ON m.old_rowid = c.rowid ORDER BY m.new_rowid"
+        )
+        db.execute(
+            "INSERT INTO case_search (rowid, grams) SELECT m.new_rowid, g.grams || ' ' || number_grams(m.number) "
+            "FROM temp.demo_map m JOIN temp.demo_grams g ON g.rowid = m.old_rowid"
+        )
+        db.execute(
+            "INSERT INTO case_events (id, case_id, at, actor, kind, payload) SELECT substr(e.id, 1, 24) || "
+            "printf('%012x', :k * 4294967296 + e.rowid), m.new_id, e.at, e.actor, e.kind, e.payload "
+            "FROM case_events e JOIN temp.demo_map m ON m.old_id = e.case_id",
+            {"k": k},
+        )
+        db.execute(
+            "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) SELECT substr(s.id, 1, 24) "
+            "|| printf('%012x', :k * 4294967296 + s.rowid), m.new_id, m.firm_id, s.agency_id, s.given_at, "
+            "s.given_by FROM consents s JOIN temp.demo_map m ON m.old_id = s.case_id",
+            {"k": k},
+        )
+        db.execute("DROP TABLE temp.demo_map")
+        added += n
+        if progress:
+            progress(pool + added, pool + wanted)
+    db.execute("DROP TABLE temp.demo_prefix_max")
+    return added
 
 
 @lru_cache(maxsize=50_000)
@@ -181,6 +254,10 @@ def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
             )
         )
     db.executemany(f"INSERT INTO cases (rowid, {CASE_COLUMNS}) VALUES ({', '.join('?' * 23)})", rows)
+    db.executemany(
+        "INSERT INTO temp.demo_grams (rowid, grams) VALUES (?, ?)",
+        [(first + i, _text_grams(d.case.text)) for i, d in enumerate(batch)],
+    )
     db.executemany(
         "INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
         [

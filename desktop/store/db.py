@@ -67,6 +67,10 @@ class Database:
         """A new connection to the same file, for another thread."""
         return Database(self.path, readonly=self.readonly)
 
+    def create_function(self, name: str, nargs: int, fn: Any, *, deterministic: bool = False) -> None:
+        """Register a Python function for SQL on this connection (bulk paths use it)."""
+        self.conn.create_function(name, nargs, fn, deterministic=deterministic)
+
     def forget_cached(self) -> None:
         self.cache.clear()
 

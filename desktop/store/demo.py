@@ -11,6 +11,10 @@ from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 
 
+# Cases generated one by one in Python; beyond this, bulk.load_demo adds copies in SQL.
+DISTINCT_CASES = 100_000
+
+
 def routing_map(db: Database, on: date) -> dict[tuple[str, str], str]:
     """(field, region) -> suggested agency for every field and region valid on ``on``."""
     ref = reference.reference_data(db)
@@ -38,7 +42,7 @@ def load_demo_data(
     data = demo.generate(
         recipe,
         firms=max(firms, 1),
-        cases=cases,
+        cases=min(cases, DISTINCT_CASES),
         seed=seed,
         today=today,
         holidays=work_calendar(db).holidays,

@@ -9,12 +9,13 @@ Applying remote ops lives in :mod:`desktop.store.oplog_apply`.
 
 from __future__ import annotations
 
+import heapq
 import json
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.core.errors import reject
 from desktop.core.records import Actor, Changes
@@ -67,8 +68,7 @@ TICK_SQL = m0003_sync._TICK
 STAMP_SQL = "SELECT printf('%013d%08x', hlc_ms, hlc_counter) || device FROM sync_state"
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
+class Op(NamedTuple):
     """One op as it travels in bundles.
 
     ``value`` is the new value of ``col``; for a row op (``col == ROW``) a dict of column
@@ -212,16 +212,69 @@ class PendingOps:
     range_marks: dict[int, int] = field(default_factory=dict)
 
 
+_CHUNK = 5000
+
+
 def _row_values(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    spec = SYNC_TABLES[table]
+    cols = SYNC_TABLES[table].columns
     out: dict[str, dict[str, Any]] = {}
+    cur = db.conn.cursor()
+    cur.row_factory = None
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        rows = db.all(f"SELECT id, {', '.join(spec.columns)} FROM {table} WHERE id IN "
-                      f"({', '.join('?' * len(chunk))})", chunk)
-        for r in rows:
-            out[r["id"]] = {c: r[c] for c in spec.columns}
+        for r in cur.execute(f"SELECT id, {', '.join(cols)} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
+                             chunk):
+            out[r[0]] = dict(zip(cols, r[1:], strict=True))
     return out
+
+
+# A pending item: (stamp, range id or 0 for the log, seq or rowid, the op or None if its row is gone).
+_Item = tuple[str, int, int, Op | None]
+
+
+def _logged(db: Database, after: int) -> Iterator[_Item]:
+    """Local ops from the log after ``after``, in order, with row ops filled from their rows."""
+    while True:
+        rows = db.all("SELECT seq, stamp, tbl, row_id, col, value, replaces FROM sync_ops "
+                      "WHERE seq > ? AND local = 1 ORDER BY seq LIMIT ?", (after, _CHUNK))
+        if not rows:
+            return
+        wanted: dict[str, list[str]] = {}
+        for r in rows:
+            if r["col"] == ROW and r["tbl"] in SYNC_TABLES:
+                wanted.setdefault(r["tbl"], []).append(r["row_id"])
+        values = {t: _row_values(db, t, ids) for t, ids in wanted.items()}
+        for r in rows:
+            op: Op | None
+            if r["col"] == ROW:
+                row = values.get(r["tbl"], {}).get(r["row_id"])
+                op = None if row is None else Op(r["stamp"], r["tbl"], r["row_id"], ROW, row)
+            elif r["col"] == ERASE:
+                op = Op(r["stamp"], r["tbl"], r["row_id"], ERASE, json.loads(r["value"]))
+            else:
+                op = Op(r["stamp"], r["tbl"], r["row_id"], r["col"], r["value"],
+                        tuple(r["replaces"].split()) if r["replaces"] else ())
+            yield r["stamp"], 0, int(r["seq"]), op
+        after = int(rows[-1]["seq"])
+
+
+def _ranged(db: Database, rng: Any) -> Iterator[_Item]:
+    """Row ops of one bulk range that are not in a bundle yet, in rowid (= stamp) order."""
+    table, lo, hi, counter = rng["tbl"], int(rng["lo"]), int(rng["hi"]), int(rng["counter"])
+    prefix, device = f"{int(rng['ms']):013d}", rng["device"]
+    cols = SYNC_TABLES[table].columns
+    cur = db.conn.cursor()
+    cur.row_factory = None
+    pos = int(rng["sent_to"])
+    while pos < hi:
+        rows = cur.execute(f"SELECT rowid, id, {', '.join(cols)} FROM {table} WHERE rowid > ? AND rowid <= ? "
+                           "ORDER BY rowid LIMIT ?", (pos, hi, _CHUNK)).fetchall()
+        if not rows:
+            return
+        for r in rows:
+            stamp = f"{prefix}{counter + r[0] - lo:08x}{device}"
+            yield stamp, int(rng["id"]), int(r[0]), Op(stamp, table, r[1], ROW, dict(zip(cols, r[2:], strict=True)))
+        pos = int(rows[-1][0])
 
 
 def pending_ops(db: Database, limit: int) -> PendingOps:
@@ -231,48 +284,24 @@ def pending_ops(db: Database, limit: int) -> PendingOps:
     same laptop, so a receiver ends in the same state.
     """
     bundled = int(db.scalar("SELECT bundled_seq FROM sync_state"))
-    logged = db.all("SELECT seq, stamp, tbl, row_id, col, value, replaces FROM sync_ops "
-                    "WHERE seq > ? AND local = 1 ORDER BY seq LIMIT ?", (bundled, limit))
-    candidates: list[tuple[str, int, Any]] = [(r["stamp"], 0, r) for r in logged]
-    for rng in db.all("SELECT id, tbl, lo, hi, ms, counter, device, sent_to FROM sync_ranges "
-                      "WHERE sent_to < hi ORDER BY id"):
-        rows = db.all(f"SELECT rowid AS rid, id FROM {rng['tbl']} WHERE rowid > ? AND rowid <= ? "
-                      "ORDER BY rowid LIMIT ?", (rng["sent_to"], rng["hi"], limit))
-        if not rows:
-            db.execute("UPDATE sync_ranges SET sent_to = hi WHERE id = ?", (rng["id"],))
-        for r in rows:
-            stamp = make_stamp(int(rng["ms"]), int(rng["counter"]) + int(r["rid"]) - int(rng["lo"]), rng["device"])
-            candidates.append((stamp, 1, (rng, r)))
-    candidates.sort(key=lambda c: c[0])
-    chosen = candidates[:limit]
+    ranges = [r for r in db.all("SELECT id, tbl, lo, hi, ms, counter, device, sent_to FROM sync_ranges "
+                                "WHERE sent_to < hi ORDER BY id") if r["tbl"] in SYNC_TABLES]
+    streams = [_logged(db, bundled), *(_ranged(db, rng) for rng in ranges)]
     pending = PendingOps()
-    row_ops: dict[str, list[str]] = {}
-    for stamp, kind, item in chosen:
-        if kind == 0:
-            pending.last_seq = max(pending.last_seq, int(item["seq"]))
-            if item["col"] == ROW:
-                row_ops.setdefault(item["tbl"], []).append(item["row_id"])
+    taken = 0
+    for _, range_id, pos, op in heapq.merge(*streams, key=lambda item: item[0]):
+        if range_id:
+            pending.range_marks[range_id] = pos
         else:
-            rng, r = item
-            pending.range_marks[int(rng["id"])] = max(pending.range_marks.get(int(rng["id"]), 0), int(r["rid"]))
-            row_ops.setdefault(rng["tbl"], []).append(r["id"])
-    values = {t: _row_values(db, t, ids) for t, ids in row_ops.items() if t in SYNC_TABLES}
-    for stamp, kind, item in chosen:
-        if kind == 0:
-            if item["col"] == ROW:
-                row = values.get(item["tbl"], {}).get(item["row_id"])
-                if row is not None:
-                    pending.ops.append(Op(stamp, item["tbl"], item["row_id"], ROW, row))
-            elif item["col"] == ERASE:
-                pending.ops.append(Op(stamp, item["tbl"], item["row_id"], ERASE, json.loads(item["value"])))
-            else:
-                replaces = tuple(item["replaces"].split()) if item["replaces"] else ()
-                pending.ops.append(Op(stamp, item["tbl"], item["row_id"], item["col"], item["value"], replaces))
-        else:
-            rng, r = item
-            row = values.get(rng["tbl"], {}).get(r["id"])
-            if row is not None:
-                pending.ops.append(Op(stamp, rng["tbl"], r["id"], ROW, row))
+            pending.last_seq = pos
+        if op is not None:
+            pending.ops.append(op)
+        taken += 1
+        if taken >= limit:
+            break
+    else:
+        for rng in ranges:  # every stream ran dry: nothing of these ranges is left to send
+            pending.range_marks[int(rng["id"])] = int(rng["hi"])
     return pending
 
 
@@ -439,3 +468,28 @@ def same_tick_columns(db: Database, table: str, row_id: str, stamp: str) -> dict
     rows = db.all("SELECT col, value FROM sync_ops WHERE tbl = ? AND row_id = ? AND stamp = ? AND col NOT IN "
                   "('*', '_erase')", (table, row_id, stamp))
     return {r["col"]: r["value"] for r in rows}
+
+
+def unsent_case_children(db: Database, case_ids: Sequence[str]) -> set[str]:
+    """Cases whose events or consents have local ops not yet in a bundle."""
+    if not case_ids:
+        return set()
+    marks = ", ".join("?" * len(case_ids))
+    out: set[str] = set()
+    for table in ("case_events", "consents"):
+        out |= {str(r[0]) for r in db.all(
+            f"SELECT DISTINCT t.case_id FROM {table} t JOIN sync_ops o ON o.tbl = '{table}' AND o.row_id = t.id "
+            f"AND o.local = 1 AND o.seq > (SELECT bundled_seq FROM sync_state) WHERE t.case_id IN ({marks})",
+            list(case_ids))}
+    return out
+
+
+def cases_in_unsent_bundles(db: Database, case_ids: Sequence[str]) -> set[str]:
+    """Cases with local ops in bundles of this laptop that no hub has yet."""
+    low = db.scalar("SELECT coalesce((SELECT op_seq_hi FROM sync_bundles b WHERE b.device = s.device AND b.seq < "
+                    "(SELECT min(seq) FROM sync_bundles WHERE device = s.device AND uploaded = 0) ORDER BY seq DESC "
+                    "LIMIT 1), 0) FROM sync_state s")
+    marks = ", ".join("?" * len(case_ids))
+    return {str(r[0]) for r in db.all(
+        f"SELECT DISTINCT row_id FROM sync_ops WHERE tbl = 'cases' AND row_id IN ({marks}) AND local = 1 "
+        "AND seq > ? AND seq <= (SELECT bundled_seq FROM sync_state)", [*case_ids, int(low or 0)])}

@@ -213,3 +213,11 @@ def history_stats(db: Database) -> tuple[int, int]:
     ops = int(db.scalar("SELECT coalesce(max(seq), 0) FROM sync_ops"))
     size = int(db.scalar("SELECT coalesce(sum(length(data)), 0) FROM sync_bundles") or 0)
     return ops, size
+
+
+def last_op_seq_hi(db: Database, device: str) -> int:
+    return int(db.scalar("SELECT coalesce(max(op_seq_hi), 0) FROM sync_bundles WHERE device = ?", (device,)) or 0)
+
+
+def bundle_ops(db: Database, device: str, seq: int) -> int:
+    return int(db.scalar("SELECT n_ops FROM sync_bundles WHERE device = ? AND seq = ?", (device, seq)) or 0)

@@ -1,0 +1,56 @@
+"""Demo data: realistic, deterministic, and copies beyond the generated pool stay consistent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.ids import is_valid_brn
+from desktop.store import demo, queries
+from desktop.store.db import Database
+
+TODAY = date(2026, 11, 26)
+
+
+def test_demo_firms_have_valid_brns_and_cases_span_the_lifecycle(db: Database) -> None:
+    demo.load_demo_data(db, firms=100, cases=2_000, seed=1, today=TODAY)
+    assert all(is_valid_brn(r["brn"]) for r in db.all("SELECT brn FROM firms"))
+    statuses = queries.counts_by(db, "status")
+    assert {"received", "assigned", "in_progress", "replied", "closed"} <= set(statuses)
+    overdue = queries.count_cases(db, queries.CaseFilter(overdue=True))
+    assert 0 < overdue < 2_000 * 0.2
+    assert len(queries.counts_by(db, "field_code")) == 14
+
+
+def test_copies_beyond_the_pool_are_unique_and_complete(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo, "DISTINCT_CASES", 700)
+    assert demo.load_demo_data(db, firms=120, cases=2_500, seed=2, today=TODAY) == 2_500
+    assert db.scalar("SELECT count(DISTINCT id) FROM cases") == 2_500
+    assert db.scalar("SELECT count(DISTINCT number) FROM cases") == 2_500
+    assert db.scalar("SELECT count(DISTINCT id) FROM case_events") == db.scalar("SELECT count(*) FROM case_events")
+    orphans = db.scalar("SELECT count(*) FROM cases c WHERE NOT EXISTS "
+                        "(SELECT 1 FROM case_events e WHERE e.case_id = c.id)")
+    assert orphans == 0
+    routed_without_consent = db.scalar(
+        "SELECT count(*) FROM cases c WHERE agency_id != '' AND NOT EXISTS "
+        "(SELECT 1 FROM consents s WHERE s.case_id = c.id AND s.agency_id = c.agency_id)")
+    assert routed_without_consent == 0
+    assert db.scalar("SELECT count(*) FROM cases c JOIN firms f ON f.id = c.firm_id "
+                     "WHERE f.name != c.firm_name") == 0
+    assert db.integrity_problems() == []
+    # The copies are searchable like the originals.
+    expected = db.scalar("SELECT count(*) FROM cases WHERE text LIKE '%지원%'")
+    assert len(queries.search_cases(db, "지원", limit=10_000)) == expected
+
+
+def test_same_seed_same_data(db: Database, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from desktop.store.opening import open_store
+
+    demo.load_demo_data(db, firms=50, cases=300, seed=8, today=TODAY)
+    other_path = tmp_path_factory.mktemp("again") / "again.db"
+    other = open_store(other_path)
+    demo.load_demo_data(other, firms=50, cases=300, seed=8, today=TODAY)
+    query = "SELECT id, number, firm_name, text, status, received_at FROM cases ORDER BY rowid"
+    assert [tuple(r) for r in db.all(query)] == [tuple(r) for r in other.all(query)]
+    other.close()
