@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,18 @@ class RejectedInput(Exception):
 
     def text(self, lang: str = "ko") -> str:
         return "\n".join(p.text(lang) for p in self.problems)
+
+
+def collect(problems: list[Problem], check: Callable[[], T]) -> T | None:
+    """Run one check; on RejectedInput add its problems and return None.
+
+    Lets a validator report every bad field at once instead of stopping at the first.
+    """
+    try:
+        return check()
+    except RejectedInput as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def reject(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.core import deadlines, workflow
-from desktop.core.errors import Problem, RejectedInput, reject
+from desktop.core.errors import Problem, RejectedInput, collect, reject
 from desktop.core.hangul import nfc
 from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor, Case, CaseEvent, CaseId, Changes, Consent, EventId, FirmId
@@ -115,25 +115,15 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
     problems: list[Problem] = []
     ref = reference.reference_data(db)
     received = new.received_at or now()
-    text = field = kind = None
-    try:
-        text = _clean_text(new.text)
-    except RejectedInput as exc:
-        problems.extend(exc.problems)
-    try:
-        field = reference.find_field(new.field, ref)
-    except RejectedInput as exc:
-        problems.extend(exc.problems)
-    try:
-        kind = deadlines.case_kind(new.kind)
-    except RejectedInput as exc:
-        problems.extend(exc.problems)
-    agency_id = ""
-    if new.agency:
-        try:
-            agency_id = reference.find_agency(new.agency, received.date(), ref).id
-        except RejectedInput as exc:
-            problems.extend(exc.problems)
+    text = collect(problems, lambda: _clean_text(new.text))
+    field = collect(problems, lambda: reference.find_field(new.field, ref))
+    kind = collect(problems, lambda: deadlines.case_kind(new.kind))
+    agency = (
+        collect(problems, lambda: reference.find_agency(new.agency, received.date(), ref))
+        if new.agency
+        else None
+    )
+    agency_id = agency.id if agency else ""
     if new.onsite_answer and agency_id:
         problems.append(
             Problem(
@@ -159,8 +149,6 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
         firm = firms.get_firm(db, new.firm_id)
         prefix = new.number_prefix or _default_prefix(db)
         number = next_number(db, received.year, prefix)
-        status = "received"
-        result_code = ""
         onsite = bool(new.onsite_answer)
         stamp = iso(now())
         cur = db.execute(
@@ -174,7 +162,7 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
                 field.code,
                 kind.code,
                 text,
-                status,
+                "received",
                 "",
                 iso(received),
                 iso(clock.due_at(cal) or received),
@@ -187,14 +175,13 @@ def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) ->
         )
         search.index_case(db, int(cur.lastrowid or 0), search.case_grams(text, number))
         _event(db, case_id, actor, "created", {"field": field.code, "kind": kind.code, "number": number}, now)
-        for agency in sorted(consents):
-            _add_consent(db, case_id, firm.id, agency, actor, now)
+        for consent_agency in sorted(consents):
+            _add_consent(db, case_id, firm.id, consent_agency, actor, now)
         if onsite:
             _event(db, case_id, actor, "note", {"text": nfc(new.onsite_answer).strip()}, now)
             _transition(db, case_id, "resolve_onsite", actor, now, result_code="onsite")
         elif agency_id:
             _transition(db, case_id, "assign", actor, now, agency_id=agency_id, reason=new.route_reason)
-        del status, result_code
         audit.record(db, actor, "case.add", case_id, now=now)
     return case_id, Changes(cases=frozenset({case_id}), firms=frozenset({firm.id}))
 

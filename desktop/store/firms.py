@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from desktop.core import ids
-from desktop.core.errors import Problem, RejectedInput, reject
+from desktop.core.errors import Problem, RejectedInput, collect, reject
 from desktop.core.hangul import nfc
 from desktop.core.records import FIRM_SIZES, Actor, Changes, Firm, FirmId
 from desktop.core.uuid7 import uuid7
@@ -54,11 +54,7 @@ def validate_firm(new: NewFirm) -> NewFirm:
     values: dict[str, str] = {}
 
     def check(name: str, fn: Callable[[], str]) -> None:
-        try:
-            values[name] = fn()
-        except RejectedInput as exc:
-            problems.extend(exc.problems)
-            values[name] = ""
+        values[name] = collect(problems, fn) or ""
 
     check("brn", lambda: ids.validate_brn(new.brn, field="brn"))
     name = nfc(new.name).strip()
