@@ -1,1 +1,7 @@
-"""Sync hubs: a shared folder or a PostgreSQL server."""
+"""Sync hubs: a shared folder or USB stick (folder.py); a PostgreSQL server later (postgres.py)."""
+
+from __future__ import annotations
+
+from desktop.sync.hubs.base import BundleRef, Hub, HubNote, HubWriteError, Listing, open_hub
+
+__all__ = ["BundleRef", "Hub", "HubNote", "HubWriteError", "Listing", "open_hub"]

@@ -1,0 +1,103 @@
+"""What a hub is: a place that keeps every device's bundles, keyed (device, seq).
+
+A hub is dumb storage: no locks, no server logic. Bundles are immutable and self-checking
+(named by their SHA-256, signed, hash-chained), so any number of laptops may read and write
+at once. A PostgreSQL hub stores the same bytes in a table keyed (team, device, seq):
+``list_bundles`` maps to ``SELECT seq, sha256 ... WHERE seq > after`` and ``write_bundle`` to
+an ``INSERT ... ON CONFLICT DO NOTHING``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+
+@dataclass(frozen=True, slots=True)
+class BundleRef:
+    """One bundle on a hub; ``location`` names it in reports (a path, a table row)."""
+
+    device: str
+    seq: int
+    sha256: str
+    location: str
+
+
+@dataclass(frozen=True, slots=True)
+class HubNote:
+    """Something on the hub that was skipped (unfinished or unknown files), with the reason."""
+
+    location: str
+    ko: str
+    en: str
+    code: str = "unexpected"
+
+
+@dataclass(slots=True)
+class Listing:
+    refs: list[BundleRef]
+    notes: list[HubNote]
+
+
+class HubWriteError(Exception):
+    """A write to the hub failed or did not read back identically (disk full, stick pulled)."""
+
+
+@runtime_checkable
+class Hub(Protocol):
+    """Storage for a team's bundles (folder, USB stick, PostgreSQL)."""
+
+    @property
+    def location(self) -> str:
+        """Where the hub is, for messages (a path or a URL without password)."""
+        ...
+
+    def read_identity(self) -> bytes | None:
+        """The hub identity document (team id, name, key check), or None for a new hub."""
+        ...
+
+    def create_identity(self, data: bytes) -> bool:
+        """Write the identity document unless one exists; True if written."""
+        ...
+
+    def list_devices(self) -> list[str]:
+        """Ids of the devices that have bundles (or a device document) on the hub."""
+        ...
+
+    def list_bundles(self, device: str, after: int = 0) -> Listing:
+        """Bundles of ``device`` with seq > ``after`` (several per seq if a copy is damaged)."""
+        ...
+
+    def read_bundle(self, ref: BundleRef) -> bytes:
+        ...
+
+    def write_bundle(self, device: str, seq: int, sha256: str, data: bytes) -> BundleRef:
+        """Store a bundle durably and verify it reads back; idempotent. Raises HubWriteError."""
+        ...
+
+    def read_device_info(self, device: str) -> bytes | None:
+        ...
+
+    def write_device_info(self, device: str, data: bytes) -> None:
+        ...
+
+    def list_invites(self) -> list[bytes]:
+        ...
+
+    def write_invite(self, invite_id: str, data: bytes) -> None:
+        ...
+
+
+def open_hub(location: Hub | str | Path) -> Hub:
+    """A hub object for a folder path (a ``postgresql://`` URL once hubs/postgres.py exists)."""
+    if isinstance(location, Hub):
+        return location
+    text = str(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        from desktop.core.errors import reject
+
+        raise reject("hub", "PostgreSQL 허브는 아직 지원하지 않습니다.", "PostgreSQL hubs are not supported yet.")
+    from desktop.sync.hubs.folder import FolderHub
+
+    return FolderHub(Path(text))
