@@ -12,7 +12,7 @@ from desktop.store.db import Database
 
 
 # Cases generated one by one in Python; beyond this, bulk.load_demo adds copies in SQL.
-DISTINCT_CASES = 100_000
+DISTINCT_CASES = 50_000
 
 
 def routing_map(db: Database, on: date) -> dict[tuple[str, str], str]:
