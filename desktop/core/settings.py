@@ -32,13 +32,19 @@ class Settings:
     """All user settings. Change one with :meth:`with_changes`; save with :func:`save_settings`."""
 
     user_name: str = _option("", "Who I am: recorded on every case event and in the audit log.")
-    agency_id: str = _option("", "My agency (agency id from the reference table); the agency queue opens on it.")
+    agency_id: str = _option(
+        "", "My agency (agency id from the reference table); the agency queue opens on it."
+    )
     role: str = _option("consultant", "My role: consultant, coordinator or manager.", ROLES)
     device_name: str = _option("", "This laptop's name, used by sync and shown on events.")
     language: str = _option("ko", "Interface language: ko (Korean, default) or en.", LANGUAGES)
-    number_prefix: str = _option("", "Case number prefix of this device (2026-<prefix>-0042); empty = store default.")
+    number_prefix: str = _option(
+        "", "Case number prefix of this device (2026-<prefix>-0042); empty = store default."
+    )
     mask_names_in_list: bool = _option(False, "Show firm names masked ((주)광양**) in case lists.")
-    data_dir: str = _option("", "Folder of the database; empty = the per-user data folder. Used at next start.")
+    data_dir: str = _option(
+        "", "Folder of the database; empty = the per-user data folder. Used at next start."
+    )
     current_session_id: str = _option("", "The clinic session open on this laptop; new cases belong to it.")
 
     def with_changes(self, **changes: Any) -> Settings:

@@ -1,1 +1,1 @@
-"""The PySide6 user interface; the only package that imports Qt."""
+"""PySide6 user interface: main window, pages, Qt item models, dialogs (the only Qt code)."""

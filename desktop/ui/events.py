@@ -1,0 +1,35 @@
+"""The app-wide signals (one AppEvents object, passed explicitly to whoever needs it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    """Signals every part of the GUI may emit or listen to.
+
+    Past tense for what happened (``case_added``), ``*_requested`` for asking another part of
+    the window to do something (``case_open_requested``).
+    """
+
+    case_added = Signal(str)
+    """A case was logged (case id)."""
+    case_changed = Signal(str)
+    """A case was edited, moved through the workflow or got a note/consent (case id)."""
+    cases_changed = Signal()
+    """Many cases changed at once (bulk action, demo data, merge): lists reload."""
+    firm_added = Signal(str)
+    firm_changed = Signal(str)
+    firms_merged = Signal(str, str)
+    """(kept firm id, merged-away firm id)."""
+    session_opened = Signal(str)
+    """The clinic session open on this laptop changed (session id, '' when closed)."""
+    session_added = Signal(str)
+    filter_changed = Signal()
+    settings_changed = Signal()
+    language_changed = Signal(str)
+    """The interface language was changed in the settings ('ko' or 'en')."""
+    case_open_requested = Signal(str)
+    firm_open_requested = Signal(str)
+    intake_requested = Signal()
+    status_message = Signal(str)

@@ -1,0 +1,1 @@
+"""Qt item models, one per table view, each over store functions."""

@@ -1,0 +1,378 @@
+"""The case list model: a million cases, read from the store one small page at a time."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from desktop.core import deadlines
+from desktop.core.ids import mask_firm_name
+from desktop.store import queries
+from desktop.store.calendar import work_calendar
+from desktop.store.db import Database
+from desktop.store.queries import CaseFilter, CaseListRow, Sort
+from desktop.ui.labels import Labels
+from desktop.ui.worker import JobControl, Workers
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+ON_TIME = "on_time"
+NO_DEADLINE = ""
+OVERDUE_BACKGROUND = QColor("#f8d7da")
+OVERDUE_FOREGROUND = QColor("#842029")
+DUE_SOON_BACKGROUND = QColor("#fff3cd")
+DUE_SOON_FOREGROUND = QColor("#664d03")
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Cases matching a filter, in a sort order, fetched lazily by keyset pages.
+
+    State:
+        filter, sort: what is listed and in which order (``CaseFilter``, ``Sort``).
+        now: the moment "overdue" is judged against; fixed at each reset so the count and
+            the pages agree.
+        count: the number of rows, from ``count_cases`` and cached per filter in
+            ``_counts`` until the data changes (:meth:`refresh`). With ``workers`` the
+            count runs in the background (``counting`` is True meanwhile) and the first
+            page shows at once.
+        pages: an LRU cache of at most ``MAX_PAGES`` pages of ``PAGE_SIZE`` rows, each row
+            with its deadline state. A page after a cached page is read with ``page_after``
+            (keyset); a jump uses ``page_at`` in the first half of the list and
+            ``page_from_end`` in the second half.
+        mask_names: show firm names masked.
+        labels: display names in the interface language.
+    Memory stays flat: only the cached pages are held, whatever the row count.
+    """
+
+    COL_NUMBER = 0
+    COL_DATE = 1
+    COL_FIRM = 2
+    COL_FIELD = 3
+    COL_AGENCY = 4
+    COL_STATUS = 5
+    COL_DEADLINE = 6
+    COL_DAYS = 7
+    COLUMN_COUNT = 8
+
+    CaseIdRole = Qt.ItemDataRole.UserRole + 1
+    FirmIdRole = Qt.ItemDataRole.UserRole + 2
+    DeadlineStateRole = Qt.ItemDataRole.UserRole + 3
+    StatusCodeRole = Qt.ItemDataRole.UserRole + 4
+    RowRole = Qt.ItemDataRole.UserRole + 5
+
+    count_changed = Signal(int)
+    """The exact row count arrived from the background count."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 40
+
+    SORT_KEYS: dict[int, str] = {
+        COL_NUMBER: "number",
+        COL_DATE: "received_at",
+        COL_FIRM: "firm_name",
+        COL_FIELD: "field_code",
+        COL_AGENCY: "agency_id",
+        COL_STATUS: "status",
+        COL_DEADLINE: "deadline_at",
+        COL_DAYS: "days_open",
+    }
+
+    def __init__(
+        self,
+        db: Database,
+        labels: Labels,
+        parent: QObject | None = None,
+        *,
+        filt: CaseFilter | None = None,
+        sort: Sort | None = None,
+        mask_names: bool = False,
+        workers: Workers | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._workers = workers
+        self.counting = False
+        self._generation = 0
+        self._labels = labels
+        self.filter = filt or CaseFilter()
+        self.sort_order = sort or Sort("received_at", True)
+        self.mask_names = mask_names
+        self.now = datetime.now()
+        self._counts: dict[CaseFilter, int] = {}
+        self._pages: OrderedDict[int, list[tuple[CaseListRow, str]]] = OrderedDict()
+        self.fetches = 0
+        self.count = self._start_count(None)
+        self._headers = self._header_texts()
+
+    # --- well-behaved model ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt API default
+        return 0 if parent.isValid() else self.count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self.COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == self.COL_DAYS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.count or not 0 <= index.column() < self.COLUMN_COUNT:
+            return None
+        entry = self._entry(index.row())
+        if entry is None:
+            return None
+        row, state = entry
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == self.CaseIdRole:
+            return row.id
+        if role == self.FirmIdRole:
+            return row.firm_id
+        if role == self.DeadlineStateRole:
+            return state
+        if role == self.StatusCodeRole:
+            return row.status
+        if role == self.RowRole:
+            return row
+        if column == self.COL_DEADLINE:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return {OVERDUE: OVERDUE_BACKGROUND, DUE_SOON: DUE_SOON_BACKGROUND}.get(state)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return {OVERDUE: OVERDUE_FOREGROUND, DUE_SOON: DUE_SOON_FOREGROUND}.get(state)
+            if role == Qt.ItemDataRole.FontRole and state == OVERDUE:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._state_text(state)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DAYS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_FIRM and not self.mask_names:
+            return row.firm_name
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        new = Sort(key, order == Qt.SortOrder.DescendingOrder)
+        if new == self.sort_order:
+            return
+        self.beginResetModel()
+        self.sort_order = new
+        self._pages.clear()
+        self.endResetModel()
+
+    # --- slots / domain interface ----------------------------------------------------------------
+
+    def set_filter(self, filt: CaseFilter) -> None:
+        """Show another selection of cases (the count is reused if this filter was counted)."""
+        if filt == self.filter:
+            return
+        self.beginResetModel()
+        self.filter = filt
+        self._pages.clear()
+        self.count = self._start_count(None)
+        self.endResetModel()
+
+    def refresh(self, filt: CaseFilter | None = None) -> None:
+        """Re-read everything (cases were added or changed): new counts, new pages, new "now"."""
+        self.beginResetModel()
+        same_filter = filt is None or filt == self.filter
+        if filt is not None:
+            self.filter = filt
+        self.now = datetime.now()
+        self._counts.clear()
+        self._pages.clear()
+        self.count = self._start_count(self.count if same_filter else None)
+        self._headers = self._header_texts()
+        self.endResetModel()
+
+    def set_mask_names(self, mask: bool) -> None:
+        if mask != self.mask_names:
+            self.mask_names = mask
+            self._changed_column(self.COL_FIRM)
+
+    def set_labels(self, labels: Labels) -> None:
+        self._labels = labels
+        self._headers = self._header_texts()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+        if self.count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.count - 1, self.COLUMN_COUNT - 1))
+
+    def case_id(self, row: int) -> str | None:
+        entry = self._entry(row) if 0 <= row < self.count else None
+        return entry[0].id if entry else None
+
+    def list_row(self, row: int) -> CaseListRow | None:
+        entry = self._entry(row) if 0 <= row < self.count else None
+        return entry[0] if entry else None
+
+    def column_for_sort_key(self, key: str) -> int:
+        return next((c for c, k in self.SORT_KEYS.items() if k == key), self.COL_DATE)
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    def _start_count(self, provisional: int | None) -> int:
+        """The row count to show now; an exact count may follow from a worker.
+
+        A cached count is exact. Without workers the store counts here. With workers the
+        first page is read at once: fewer rows than a page is the exact count; otherwise
+        the rows of that page (or ``provisional``, the count before a refresh) are shown
+        while ``count_cases`` runs in the background, and rows are inserted or removed
+        when it arrives (:attr:`count_changed`).
+        """
+        self._generation += 1
+        self.counting = False
+        cached = self._counts.get(self.filter)
+        if cached is not None:
+            return cached
+        if self._workers is None:
+            return self._remember(self.filter, queries.count_cases(self._db, self.filter, self.now))
+        first = self._page(0)
+        if len(first) < self.PAGE_SIZE:
+            return self._remember(self.filter, len(first))
+        self.counting = True
+        generation, filt, now = self._generation, self.filter, self.now
+
+        def count(db: Database, _control: JobControl) -> int:
+            return queries.count_cases(db, filt, now)
+
+        self._workers.start(
+            self._db, count, on_success=lambda n: self._count_arrived(generation, n), context=self
+        )
+        return max(provisional or 0, len(first))
+
+    def _remember(self, filt: CaseFilter, count: int) -> int:
+        self._counts[filt] = count
+        if len(self._counts) > 64:
+            self._counts.pop(next(iter(self._counts)))
+        return count
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return  # the filter or the data changed meanwhile; a newer count is on its way
+        self._remember(self.filter, count)
+        self.counting = False
+        old = self.count
+        if count > old:
+            self.beginInsertRows(QModelIndex(), old, count - 1)
+            self.count = count
+            self.endInsertRows()
+        elif count < old:
+            self.beginRemoveRows(QModelIndex(), count, old - 1)
+            self.count = count
+            self.endRemoveRows()
+        self.count_changed.emit(count)
+
+    def _changed_column(self, column: int) -> None:
+        if self.count:
+            self.dataChanged.emit(self.index(0, column), self.index(self.count - 1, column))
+
+    def _entry(self, row: int) -> tuple[CaseListRow, str] | None:
+        page_no, offset = divmod(row, self.PAGE_SIZE)
+        page = self._page(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _page(self, page_no: int) -> list[tuple[CaseListRow, str]]:
+        page = self._pages.get(page_no)
+        if page is not None:
+            self._pages.move_to_end(page_no)
+            return page
+        rows = self._fetch(page_no)
+        page = [(r, self._deadline_state(r)) for r in rows]
+        self._pages[page_no] = page
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _fetch(self, page_no: int) -> list[CaseListRow]:
+        self.fetches += 1
+        size = self.PAGE_SIZE
+        start = page_no * size
+        previous = self._pages.get(page_no - 1)
+        if page_no == 0:
+            return queries.page_after(self._db, self.filter, self.sort_order, None, size, self.now)
+        if previous is not None and len(previous) == size:
+            after = previous[-1][0].sort_values
+            return queries.page_after(self._db, self.filter, self.sort_order, after, size, self.now)
+        if start <= self.count // 2 or self.counting:  # from the end needs the exact count
+            return queries.page_at(self._db, self.filter, self.sort_order, start, size, self.now)
+        last = min(start + size, self.count) - 1
+        return queries.page_from_end(
+            self._db, self.filter, self.sort_order, self.count - 1 - last, last - start + 1, self.now
+        )
+
+    def _deadline_state(self, row: CaseListRow) -> str:
+        if not row.is_open or row.deadline_at is None:
+            return NO_DEADLINE
+        if row.deadline_at < self.now:
+            return OVERDUE
+        if row.deadline_at - self.now > timedelta(days=4):
+            return ON_TIME
+        hours = work_calendar(self._db).working_hours_between(self.now, row.deadline_at)
+        return DUE_SOON if hours <= deadlines.DUE_SOON_HOURS else ON_TIME
+
+    def _display(self, row: CaseListRow, column: int) -> Any:
+        labels = self._labels
+        if column == self.COL_NUMBER:
+            return row.number
+        if column == self.COL_DATE:
+            return row.received_at.strftime("%Y-%m-%d %H:%M")
+        if column == self.COL_FIRM:
+            return mask_firm_name(row.firm_name) if self.mask_names else row.firm_name
+        if column == self.COL_FIELD:
+            return labels.field(row.field_code)
+        if column == self.COL_AGENCY:
+            return labels.agency(row.agency_id) if row.agency_id else ""
+        if column == self.COL_STATUS:
+            return labels.status(row.status)
+        if column == self.COL_DEADLINE:
+            return row.deadline_at.strftime("%Y-%m-%d %H:%M") if row.deadline_at and row.is_open else ""
+        if column == self.COL_DAYS:
+            return row.days_open(self.now.date())
+        return None
+
+    def _state_text(self, state: str) -> str | None:
+        return {
+            OVERDUE: self.tr("기한 경과"),
+            DUE_SOON: self.tr("기한 임박"),
+            ON_TIME: self.tr("기한 내"),
+        }.get(state)
+
+    def _header_texts(self) -> list[str]:
+        return [
+            self.tr("번호"),
+            self.tr("접수일시"),
+            self.tr("기업"),
+            self.tr("분야"),
+            self.tr("기관"),
+            self.tr("상태"),
+            self.tr("처리기한"),
+            self.tr("경과일"),
+        ]

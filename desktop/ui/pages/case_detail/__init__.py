@@ -1,0 +1,1 @@
+"""The case window: fields, workflow actions, timeline, notes."""

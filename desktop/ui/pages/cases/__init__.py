@@ -1,0 +1,1 @@
+"""사례 목록: the filterable, sortable list of all cases."""

@@ -1,0 +1,89 @@
+"""사례 목록: every case, filtered and sorted in the store, listed page by page."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.store.queries import CaseFilter
+from desktop.ui.context import AppContext
+from desktop.ui.models.case_table_model import CaseTableModel
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.cases.widgets import CaseFilterBar
+from desktop.ui.widgets.case_table_view import CaseTableView
+
+
+class CasesPage(Page):
+    """The filter bar over the lazily paged case table; Enter opens a case."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("casesPage")
+        self.filters = CaseFilterBar(ctx, self)
+        self.model = CaseTableModel(
+            ctx.db,
+            ctx.labels(),
+            self,
+            filt=self.filters.current_filter(),
+            mask_names=ctx.settings.mask_names_in_list,
+            workers=ctx.workers,
+        )
+        self.table = CaseTableView(ctx, self.model, "caseList")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("caseCount")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.model.count_changed.connect(self._count_arrived)
+        self.filters.filter_edited.connect(self.set_filter)
+        self.filters.search.returnPressed.connect(self.filters.apply_now)
+        self.filters.mask_names.toggled.connect(self._mask_toggled)
+        ctx.events.case_added.connect(self.data_changed)
+        ctx.events.case_changed.connect(self.data_changed)
+        ctx.events.cases_changed.connect(self.data_changed)
+        ctx.events.settings_changed.connect(self._settings_changed)
+        self._show_count(0.0)
+
+    def set_filter(self, filt: CaseFilter) -> None:
+        started = time.perf_counter()
+        self.model.set_filter(filt)
+        self._show_count(time.perf_counter() - started)
+        self._ctx.events.filter_changed.emit()
+
+    def refresh(self) -> None:
+        started = time.perf_counter()
+        self.model.refresh()
+        self._show_count(time.perf_counter() - started)
+
+    def _count_arrived(self, _count: int) -> None:
+        self._show_count(0.0)
+
+    def _show_count(self, seconds: float) -> None:
+        text = self.tr("{n}건").format(n=f"{self.model.count:,}")
+        if self.model.counting:
+            text = self.tr("{n}건 이상 (세는 중…)").format(n=f"{self.model.count:,}")
+        if seconds >= 0.001:
+            text += f"  ({seconds * 1000:.0f} ms)"
+        self.count_label.setText(text)
+
+    def _mask_toggled(self, mask: bool) -> None:
+        if mask != self._ctx.settings.mask_names_in_list:
+            self._ctx.update_settings(self._ctx.settings.with_changes(mask_names_in_list=mask))
+
+    def _settings_changed(self) -> None:
+        mask = self._ctx.settings.mask_names_in_list
+        self.model.set_mask_names(mask)
+        if self.filters.mask_names.isChecked() != mask:
+            self.filters.mask_names.setChecked(mask)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def save_state(self) -> None:
+        self.table.save_state()

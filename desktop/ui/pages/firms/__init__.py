@@ -1,0 +1,1 @@
+"""기업: firm search and the firm card (contacts, cases, duplicates)."""

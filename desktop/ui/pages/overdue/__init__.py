@@ -1,0 +1,1 @@
+"""기한 경과: overdue cases across agencies."""

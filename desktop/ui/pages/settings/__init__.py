@@ -1,0 +1,1 @@
+"""설정: the settings page."""

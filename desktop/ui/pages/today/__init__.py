@@ -1,0 +1,1 @@
+"""오늘의 현장: the open clinic session, the intake panel and the session's cases."""
