@@ -309,11 +309,9 @@ def _case_action(action: str) -> Callable[[Database, argparse.Namespace, Output]
                 cases.record_consent(db, case.id, args.agency, actor)
             kwargs["agency"] = args.agency
         elif action == "assign":
-            cases.set_fields(db, case.id, {"assignee": args.to}, actor)
-            if case.status != "assigned":
-                out.emit({"id": case.id}, case.id)
-                return
-            chosen = "start"
+            cases.assign_to(db, case.id, args.to, actor)
+            out.emit({"id": case.id, "status": cases.get_case(db, case.id).status}, case.id)
+            return
         elif action == "reply":
             if case.status == "assigned":
                 cases.act(db, case.id, "start", actor)

@@ -397,6 +397,15 @@ def set_fields(
     return Changes(cases=frozenset({case_id}))
 
 
+def assign_to(db: Database, case_id: str, person: str, actor: Actor, now: Now = system_now) -> Changes:
+    """Give a case to a person at its agency; a case waiting as "assigned" then starts."""
+    with db.transaction():
+        changes = set_fields(db, case_id, {"assignee": person}, actor, now)
+        if get_case(db, case_id).status == "assigned":
+            changes |= act(db, case_id, "start", actor, now=now)
+    return changes | Changes(cases=frozenset({case_id}))
+
+
 def add_note(db: Database, case_id: str, text: str, actor: Actor, now: Now = system_now) -> Changes:
     with db.transaction():
         _row(db, case_id)

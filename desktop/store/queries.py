@@ -244,6 +244,8 @@ def counts_by(db: Database, column: str, filt: CaseFilter | None = None) -> dict
         "status": "status",
         "kind": "kind",
         "month": "substr(received_at, 1, 7)",
+        "result_code": "result_code",
+        "onsite": "onsite",
     }
     if column not in expressions:
         raise ValueError(f"cannot group cases by {column!r}")

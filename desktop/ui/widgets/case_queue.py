@@ -37,13 +37,6 @@ BulkResult = tuple[int, list[tuple[str, str]]]
 """(cases done, [(case id, problem text)])."""
 
 
-def assign_person(db: Database, case_id: str, person: str, actor: Actor) -> None:
-    """Give a case to a person; an assigned case then starts (as ``onestop case assign --to``)."""
-    cases.set_fields(db, case_id, {"assignee": person}, actor)
-    if cases.get_case(db, case_id).status == "assigned":
-        cases.act(db, case_id, "start", actor)
-
-
 def bulk(
     case_ids: list[str], actor: Actor, lang: str, one: Callable[[Database, str, Actor], None]
 ) -> Callable[[Database, JobControl], BulkResult]:
@@ -221,7 +214,7 @@ class CaseQueue(QWidget):
             self.assign(ids, dialog.value())
 
     def assign(self, case_ids: list[str], person: str) -> Job[BulkResult]:
-        return self._run(case_ids, lambda db, cid, actor: assign_person(db, cid, person, actor))
+        return self._run(case_ids, lambda db, cid, actor: cases.assign_to(db, cid, person, actor))
 
     def request_reminder(self) -> None:
         ids = self.table.selected_case_ids()
