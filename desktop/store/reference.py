@@ -10,7 +10,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from desktop.core import holidays_kr, reference_csv, routing
+from desktop.core import reference_csv, routing
 from desktop.core.records import Agency, AgencyId, Changes, Field, FieldCode, Region, RegionCode, RoutingRule
 from desktop.core.reference_csv import ReferenceData
 from desktop.resources import reference_dir
@@ -50,6 +50,9 @@ def load_reference_files(db: Database, folder: Path | None = None) -> Changes:
     Raises RejectedInput (naming file, row and column of every problem) before touching
     the database if any file is invalid.
     """
+    # The holidays package takes a tenth of a second to import; only reloads need it.
+    from desktop.core import holidays_kr
+
     folder = folder or reference_dir()
     data = reference_csv.load_reference(folder)
     holidays = holidays_kr.public_holidays(HOLIDAY_YEARS, data.holiday_overrides)
