@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from desktop.core import deadlines, ids, workflow
 from desktop.core.errors import RejectedInput, reject
-from desktop.core.records import Agency, Case, CaseEvent, ClinicSession, Firm
-from desktop.store import cases, firms, queries, reference, report_queries, sessions
-from desktop.store.calendar import work_calendar
+from desktop.core.records import Agency, Firm
+from desktop.store import firms, queries, reference, report_queries
 from desktop.store.db import Database
 from desktop.store.opening import get_meta
 from reports.masking import Masker
@@ -112,8 +111,14 @@ def period_text(start: date | None, end: date | None) -> str:
     return f"{fmt_d(start) if start else '처음'} ~ {fmt_d(end) if end else '현재'}"
 
 
-def iter_case_pages(db: Database, filt: queries.CaseFilter, *, now: datetime, page_size: int = PAGE,
-                    sort: queries.Sort | None = None) -> Iterator[list[queries.CaseListRow]]:
+def iter_case_pages(
+    db: Database,
+    filt: queries.CaseFilter,
+    *,
+    now: datetime,
+    page_size: int = PAGE,
+    sort: queries.Sort | None = None,
+) -> Iterator[list[queries.CaseListRow]]:
     """Cases of a filter in pages read by keyset (flat memory however many rows), oldest first."""
     order = sort or queries.Sort("received_at", descending=False)
     after = None
@@ -149,9 +154,16 @@ class FirmIdentity:
 
 def firm_identity(firm: Firm, masker: Masker, names: Labels) -> FirmIdentity:
     return FirmIdentity(
-        id=firm.id, name=firm.name, brn=masker.brn(firm.brn), representative=masker.person(firm.representative),
-        phone=masker.phone(firm.phone), email=masker.email(firm.email), address=masker.address(firm.address),
-        region=names.region(firm.region_code), size=firm.size or "-", ksic=firm.ksic or "-",
+        id=firm.id,
+        name=firm.name,
+        brn=masker.brn(firm.brn),
+        representative=masker.person(firm.representative),
+        phone=masker.phone(firm.phone),
+        email=masker.email(firm.email),
+        address=masker.address(firm.address),
+        region=names.region(firm.region_code),
+        size=firm.size or "-",
+        ksic=firm.ksic or "-",
         corp_no=masker.corp_no(firm.corp_no) if firm.corp_no else "-",
     )
 
@@ -170,171 +182,14 @@ def find_firm(db: Database, id_or_brn: str) -> Firm:
     return firms.get_firm(db, id_or_brn.strip())
 
 
-# --- 사례 기록지 ---------------------------------------------------------------------------------
+def office_name(db: Database, explicit: str | None = None) -> str:
+    """The issuing office on reports: ``explicit``, else the store's ``office_name``, else a default."""
+    if explicit and explicit.strip():
+        return explicit.strip()
+    return get_meta(db, "office_name") or DEFAULT_OFFICE
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    at: datetime
-    actor: str
-    what: str
-    detail: str
-
-
-@dataclass(frozen=True, slots=True)
-class ConsentLine:
-    agency: str
-    given_at: datetime
-    given_by: str
-
-
-@dataclass(frozen=True, slots=True)
-class DeadlineHistory:
-    """How the deadline of a case came to be: period, first due date, extension, pauses, now."""
-
-    period: str
-    first_due: datetime
-    extension: str
-    pauses: tuple[str, ...]
-    current_due: datetime | None
-    state: str
-    notices: tuple[date, ...]
-    changes: tuple[TimelineEntry, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class CaseRecord:
-    case: Case
-    firm: FirmIdentity
-    session: ClinicSession | None
-    field_name: str
-    kind_name: str
-    agency_name: str
-    status_name: str
-    result_name: str
-    consents: tuple[ConsentLine, ...]
-    timeline: tuple[TimelineEntry, ...]
-    deadline: DeadlineHistory
-    days_open: int
-    overdue: bool
-
-
-_EDIT_LABELS = {"text": "내용", "field_code": "분야", "kind": "유형", "assignee": "담당자"}
-_DEADLINE_ACTIONS = ("extend", "request_supplement", "receive_supplement", "reopen", "hold", "resume")
-_STATE_NAMES = {"paused": "정지(보완 대기)", "overdue": "기한 초과", "due_soon": "임박", "on_time": "정상"}
-
-
-def _describe(event: CaseEvent, names: Labels) -> tuple[str, str]:
-    p = event.payload
-    if event.kind == "created":
-        bits = [f"분야 {names.field(str(p.get('field', '')))}"]
-        if p.get("kind"):
-            bits.append(f"유형 {kind_name(str(p['kind']))}")
-        return "접수", ", ".join(bits)
-    if event.kind == "consent":
-        return "제3자 제공 동의", names.agency_full(str(p.get("agency", "")))
-    if event.kind == "note":
-        return "메모", str(p.get("text", ""))
-    if event.kind == "edit":
-        label = _EDIT_LABELS.get(str(p.get("field", "")), str(p.get("field", "")))
-        old, new = str(p.get("old", "")), str(p.get("new", ""))
-        if p.get("field") == "field_code":
-            old, new = names.field(old), names.field(new)
-        return "수정", f"{label}: {old} → {new}"
-    if event.kind == "status":
-        bits = []
-        if p.get("from") and p.get("to"):
-            bits.append(f"{status_name(str(p['from']))} → {status_name(str(p['to']))}")
-        if p.get("agency"):
-            bits.append(f"기관 {names.agency_full(str(p['agency']))}")
-        if p.get("result"):
-            bits.append(f"결과 {result_name(str(p['result']))}")
-        if p.get("days"):
-            bits.append(f"{p['days']}일")
-        if p.get("reason"):
-            bits.append(f"사유: {p['reason']}")
-        if p.get("text"):
-            bits.append(f"내용: {p['text']}")
-        return action_name(str(p.get("action", ""))), " · ".join(bits)
-    return event.kind, ", ".join(f"{k}={v}" for k, v in p.items())
-
-
-def _deadline_history(db: Database, case: Case, timeline: tuple[TimelineEntry, ...],
-                      events: list[CaseEvent], now: datetime) -> DeadlineHistory:
-    clock = cases.case_clock(db, case.id)
-    cal = work_calendar(db)
-    open_ = workflow.is_open(case.status)
-    extension = ""
-    if clock.extension is not None:
-        ext = clock.extension
-        extension = f"{ext.period.text()} 연장 ({fmt_dt(ext.at)}) — 사유: {ext.reason}"
-    pauses = tuple(
-        f"{fmt_dt(p.start)} ~ {fmt_dt(p.end) if p.end else '진행 중'}" + (f" — {p.reason}" if p.reason else "")
-        for p in clock.pauses
-    )
-    state = _STATE_NAMES[clock.state(now, cal)] if open_ else f"종결 ({fmt_dt(case.closed_at)})"
-    changes = tuple(entry for entry, event in zip(timeline, events, strict=True)
-                    if event.kind == "status" and event.payload.get("action") in _DEADLINE_ACTIONS)
-    return DeadlineHistory(
-        period=f"{clock.period.text()} ({kind_name(case.kind)})",
-        first_due=deadlines.compute_deadline(clock.received_at, clock.period, cal),
-        extension=extension, pauses=pauses,
-        current_due=case.deadline_at if open_ else None, state=state,
-        notices=tuple(clock.progress_notices_due(now if open_ else (case.closed_at or now))),
-        changes=changes,
-    )
-
-
-def case_record(db: Database, case_id: str, masker: Masker, now: datetime) -> CaseRecord:
-    """Everything a 사례 기록지 shows about one case (by id or human number)."""
-    case = cases.get_case(db, case_id)
-    names = labels(db, now.date())
-    firm = firms.get_firm(db, case.firm_id)
-    session = sessions.get_session(db, case.session_id) if case.session_id else None
-    events = cases.timeline(db, case.id)
-    timeline = tuple(TimelineEntry(e.at, e.actor, *_describe(e, names)) for e in events)
-    consents = tuple(ConsentLine(names.agency_full(c.agency_id), c.given_at, c.given_by)
-                     for c in cases.consents(db, case.id))
-    open_ = workflow.is_open(case.status)
-    return CaseRecord(
-        case=case, firm=firm_identity(firm, masker, names), session=session,
-        field_name=names.field(case.field_code), kind_name=kind_name(case.kind),
-        agency_name=names.agency_full(case.agency_id), status_name=status_name(case.status),
-        result_name=result_name(case.result_code), consents=consents, timeline=timeline,
-        deadline=_deadline_history(db, case, timeline, events, now),
-        days_open=cases.days_open(case, now.date()),
-        overdue=open_ and case.deadline_at is not None and case.deadline_at < now,
-    )
-
-
-# --- 현장지원 결과 보고 --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class FieldLine:
-    name: str
-    total: int
-    onsite: int
-    referred: int
-
-
-@dataclass(frozen=True, slots=True)
-class AgencyLine:
-    name: str
-    total: int
-    answered: int
-    open: int
-    overdue: int
-
-
-@dataclass(frozen=True, slots=True)
-class FirmLine:
-    name: str
-    brn: str
-    region: str
-    size: str
-    cases: int
-    onsite: int
+# --- shared by the reports ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,219 +212,34 @@ class CaseLine:
     session: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SessionReport:
-    session: ClinicSession
-    agencies: tuple[str, ...]
-    total: int
-    onsite: int
-    referred: int
-    by_field: tuple[FieldLine, ...]
-    by_agency: tuple[AgencyLine, ...]
-    firms: tuple[FirmLine, ...]
-    referred_cases: tuple[CaseLine, ...]
-
-    @property
-    def onsite_rate(self) -> float:
-        return self.onsite / self.total if self.total else 0.0
-
-
-def _case_line(row: queries.CaseListRow, detail: report_queries.CaseDetail | None, names: Labels,
-               now: datetime) -> CaseLine:
+def case_line(
+    row: queries.CaseListRow, detail: report_queries.CaseDetail | None, names: Labels, now: datetime
+) -> CaseLine:
     return CaseLine(
-        id=row.id, number=row.number, received=row.received_at, firm=row.firm_name, field=names.field(row.field_code),
-        text=detail.text if detail else "", agency=names.agency(row.agency_id), assignee=row.assignee or "-",
-        status=status_name(row.status), result=result_name(row.result_code),
-        due=row.deadline_at if row.is_open else None, days_open=row.days_open(now.date()),
+        id=row.id,
+        number=row.number,
+        received=row.received_at,
+        firm=row.firm_name,
+        field=names.field(row.field_code),
+        text=detail.text if detail else "",
+        agency=names.agency(row.agency_id),
+        assignee=row.assignee or "-",
+        status=status_name(row.status),
+        result=result_name(row.result_code),
+        due=row.deadline_at if row.is_open else None,
+        days_open=row.days_open(now.date()),
         overdue=row.is_overdue(now),
         session=(detail.session_name if detail and detail.session_name else "상시 창구"),
     )
 
 
-def _lines(db: Database, page: list[queries.CaseListRow], names: Labels, now: datetime) -> list[CaseLine]:
+def case_lines(db: Database, page: list[queries.CaseListRow], names: Labels, now: datetime) -> list[CaseLine]:
     details = report_queries.case_details(db, [r.id for r in page])
-    return [_case_line(r, details.get(r.id), names, now) for r in page]
-
-
-def session_report(db: Database, session_id: str, masker: Masker, now: datetime) -> SessionReport:
-    """Firms served, difficulties by field and agency, on-site resolution, referred cases of one session."""
-    session = sessions.get_session(db, session_id)
-    names = labels(db, session.date)
-    by_field: dict[str, list[int]] = {}
-    by_agency: dict[str, list[int]] = {}
-    per_firm: dict[str, list[int]] = {}
-    referred: list[CaseLine] = []
-    total = onsite = routed = 0
-    for page in iter_case_pages(db, queries.CaseFilter(session_id=session.id), now=now):
-        to_list = [r for r in page if r.agency_id]
-        lines = {line.id: line for line in _lines(db, to_list, names, now)} if to_list else {}
-        for row in page:
-            total += 1
-            onsite += row.onsite
-            routed += bool(row.agency_id)
-            f = by_field.setdefault(row.field_code, [0, 0, 0])
-            f[0] += 1
-            f[1] += row.onsite
-            f[2] += bool(row.agency_id)
-            firm = per_firm.setdefault(row.firm_id, [0, 0])
-            firm[0] += 1
-            firm[1] += row.onsite
-            if row.agency_id:
-                a = by_agency.setdefault(row.agency_id, [0, 0, 0, 0])
-                a[0] += 1
-                a[1] += row.status in ANSWERED
-                a[2] += row.is_open
-                a[3] += row.is_overdue(now)
-                referred.append(lines[row.id])
-    order = {code: i for i, code in enumerate(names.fields)}
-    firm_lines = []
-    for firm_id, (count, resolved) in per_firm.items():
-        served = firms.get_firm(db, firm_id)
-        firm_lines.append(FirmLine(served.name, masker.brn(served.brn), names.region(served.region_code),
-                                   served.size or "-", count, resolved))
-    return SessionReport(
-        session=session,
-        agencies=tuple(names.agency_full(a) for a in session.agencies),
-        total=total, onsite=onsite, referred=routed,
-        by_field=tuple(FieldLine(names.field(code), *counts)
-                       for code, counts in sorted(by_field.items(), key=lambda kv: order.get(kv[0], 999))),
-        by_agency=tuple(AgencyLine(names.agency_full(a), *counts)
-                        for a, counts in sorted(by_agency.items(), key=lambda kv: -kv[1][0])),
-        firms=tuple(sorted(firm_lines, key=lambda f: (-f.cases, f.name))),
-        referred_cases=tuple(sorted(referred, key=lambda c: (c.agency, c.number))),
-    )
-
-
-# --- 기관별 회신 요청서 --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RequestLine:
-    number: str
-    firm: str
-    brn: str
-    contact: str
-    field: str
-    text: str
-    received: datetime
-    due: datetime | None
-    status: str
-    overdue: bool
-
-
-@dataclass(frozen=True, slots=True)
-class AgencyRequest:
-    agency: Agency
-    lines: tuple[RequestLine, ...]
-    excluded_without_consent: int
-    period: str
-    include_answered: bool
+    return [case_line(r, details.get(r.id), names, now) for r in page]
 
 
 def find_agency(db: Database, id_or_name: str, on: date) -> Agency:
     return reference.find_agency(id_or_name, on, reference.reference_data(db))
-
-
-def agency_request(db: Database, agency: str, masker: Masker, now: datetime, *, date_from: date | None = None,
-                   date_to: date | None = None, session_id: str = "",
-                   include_answered: bool = False) -> AgencyRequest:
-    """Cases routed to one agency, only those whose firm consented to sharing them with it.
-
-    Args:
-        agency: agency id or name (current or former).
-        include_answered: list answered and closed cases too (default: those awaiting a reply).
-    """
-    found = find_agency(db, agency, now.date())
-    names = labels(db, now.date())
-    filt = queries.CaseFilter(
-        agency_id=found.id, statuses=() if include_answered else AWAITING_REPLY, session_id=session_id,
-        received_from=date_from, received_to=date_to,
-    )
-    lines: list[RequestLine] = []
-    excluded = 0
-    for page in iter_case_pages(db, filt, now=now):
-        allowed = report_queries.consented_case_ids(db, found.id, [r.id for r in page])
-        excluded += sum(1 for r in page if r.id not in allowed)
-        kept = [r for r in page if r.id in allowed]
-        details = report_queries.case_details(db, [r.id for r in kept])
-        for row in kept:
-            d = details[row.id]
-            contact = "\n".join(x for x in (masker.person(d.firm_representative), masker.phone(d.firm_phone)) if x)
-            lines.append(RequestLine(
-                number=row.number, firm=row.firm_name, brn=masker.brn(d.firm_brn), contact=contact or "-",
-                field=names.field(row.field_code), text=d.text, received=row.received_at,
-                due=row.deadline_at if row.is_open else None, status=status_name(row.status),
-                overdue=row.is_overdue(now),
-            ))
-    return AgencyRequest(found, tuple(lines), excluded, period_text(date_from, date_to), include_answered)
-
-
-# --- 기업 지원 이력 ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SessionVisit:
-    day: date
-    name: str
-    place: str
-    cases: int
-
-
-@dataclass(frozen=True, slots=True)
-class FirmHistory:
-    firm: FirmIdentity
-    visits: tuple[SessionVisit, ...]
-    lines: tuple[CaseLine, ...]
-    total: int
-    onsite: int
-    open: int
-    overdue: int
-    first: date | None
-    last: date | None
-
-
-def firm_history(db: Database, id_or_brn: str, masker: Masker, now: datetime) -> FirmHistory:
-    """One firm's cases across sessions (every registration of its BRN), oldest first."""
-    firm = find_firm(db, id_or_brn)
-    names = labels(db, now.date())
-    firm_ids = report_queries.firm_ids_by_brn(db, firm.brn) or [firm.id]
-    lines: list[CaseLine] = []
-    visits: dict[str, int] = {}
-    onsite = open_ = overdue = 0
-    for firm_id in firm_ids:
-        for page in iter_case_pages(db, queries.CaseFilter(firm_id=firm_id), now=now):
-            lines.extend(_lines(db, page, names, now))
-            for row in page:
-                onsite += row.onsite
-                open_ += row.is_open
-                overdue += row.is_overdue(now)
-                if row.session_id:
-                    visits[row.session_id] = visits.get(row.session_id, 0) + 1
-    lines.sort(key=lambda c: (c.received, c.number))
-    session_visits = []
-    for session_id, count in visits.items():
-        s = sessions.get_session(db, session_id)
-        session_visits.append(SessionVisit(s.date, s.name, s.place, count))
-    session_visits.sort(key=lambda v: v.day)
-    return FirmHistory(
-        firm=firm_identity(firm, masker, names), visits=tuple(session_visits), lines=tuple(lines),
-        total=len(lines), onsite=onsite, open=open_, overdue=overdue,
-        first=lines[0].received.date() if lines else None, last=lines[-1].received.date() if lines else None,
-    )
-
-
-# --- 처리대장 -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Register:
-    date_from: date
-    date_to: date
-    lines: tuple[CaseLine, ...]
-    total: int
-    open: int
-    overdue: int
-    onsite: int
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -597,32 +267,8 @@ def parse_period(text: str) -> tuple[date, date]:
             return day, day
     except ValueError:
         pass
-    raise reject("period", f"기간 형식이 올바르지 않습니다: '{text}' (예: 2026, 2026-03)",
-                 f"Invalid period: '{text}' (e.g. 2026, 2026-03)")
-
-
-def register(db: Database, date_from: date, date_to: date, now: datetime, *, agency_id: str = "",
-             field_code: str = "", statuses: tuple[str, ...] = ()) -> Register:
-    """All cases received in a period with status, owner, deadline and days open, oldest first."""
-    if date_to < date_from:
-        raise reject("to", "기간의 끝이 시작보다 앞섭니다.", "The end of the period is before its start.")
-    names = labels(db, now.date())
-    filt = queries.CaseFilter(received_from=date_from, received_to=date_to, agency_id=agency_id,
-                              field_code=field_code, statuses=statuses)
-    lines: list[CaseLine] = []
-    open_ = onsite = 0
-    for page in iter_case_pages(db, filt, now=now):
-        lines.extend(_lines(db, page, names, now))
-        open_ += sum(r.is_open for r in page)
-        onsite += sum(r.onsite for r in page)
-    return Register(
-        date_from=date_from, date_to=date_to, lines=tuple(lines), total=len(lines), open=open_,
-        overdue=sum(c.overdue for c in lines), onsite=onsite,
+    raise reject(
+        "period",
+        f"기간 형식이 올바르지 않습니다: '{text}' (예: 2026, 2026-03)",
+        f"Invalid period: '{text}' (e.g. 2026, 2026-03)",
     )
-
-
-def office_name(db: Database, explicit: str | None = None) -> str:
-    """The issuing office printed on reports: ``explicit``, else the store's ``office_name``, else a default."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    return get_meta(db, "office_name") or DEFAULT_OFFICE

@@ -53,8 +53,12 @@ def _os_font_dirs() -> list[Path]:
         local = Path(os.environ.get("LOCALAPPDATA", home / "AppData" / "Local"))
         return [windir / "Fonts", local / "Microsoft" / "Windows" / "Fonts"]
     if sys.platform == "darwin":
-        return [home / "Library" / "Fonts", Path("/Library/Fonts"), Path("/System/Library/Fonts"),
-                Path("/System/Library/Fonts/Supplemental")]
+        return [
+            home / "Library" / "Fonts",
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+        ]
     data_home = Path(os.environ.get("XDG_DATA_HOME", home / ".local" / "share"))
     return [data_home / "fonts", home / ".fonts", Path("/usr/local/share/fonts"), Path("/usr/share/fonts")]
 
@@ -81,7 +85,9 @@ def _find(directories: Iterable[Path], name: str) -> Path | None:
     return None
 
 
-def candidates(bundled_dir: Path | None = None, os_dirs: Iterable[Path] | None = None) -> Iterator[FontCandidate]:
+def candidates(
+    bundled_dir: Path | None = None, os_dirs: Iterable[Path] | None = None
+) -> Iterator[FontCandidate]:
     """Font files to try, best first: the bundled NanumGothic, then OS Korean fonts.
 
     Args:
@@ -139,6 +145,7 @@ def korean_fonts(bundled_dir: Path | None = None, os_dirs: Iterable[Path] | None
         return KoreanFonts(REGULAR, BOLD, candidate.regular)
     raise reject(
         "font",
-        "한글 글꼴을 찾지 못했습니다. resources/fonts/NanumGothic.ttf를 복원하거나 맑은 고딕/나눔고딕을 설치하세요.",
+        "한글 글꼴을 찾지 못했습니다. resources/fonts/NanumGothic.ttf를 복원하거나 "
+        "맑은 고딕/나눔고딕을 설치하세요.",
         "No Korean font found. Restore resources/fonts/NanumGothic.ttf or install Malgun Gothic/NanumGothic.",
     )

@@ -1,4 +1,4 @@
-"""Masking of personal data in printouts and exports (masked unless unmasked with a reason, which is audited)."""
+"""Masking of personal data in printouts and exports: masked unless unmasked with an audited reason."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from desktop.store.db import Database
 
 
 def mask_address(address: str) -> str:
-    """Keep the first two words (시·도 and 시·군·구) and hide the rest: ``순천시 산단로 12`` -> ``순천시 산단로 ***``."""
+    """Keep the first two words (시·도, 시·군·구) and hide the rest.
+
+    ``순천시 산단로 12`` -> ``순천시 산단로 ***``.
+    """
     words = address.split()
     if len(words) <= 1:
         return " ".join(words)
@@ -53,8 +56,9 @@ class Masker:
         return ids.format_corp_no(corp_no) if self.unmasked else ids.mask_corp_no(corp_no)
 
 
-def unmasking(db: Database, actor: Actor, *, unmask: bool, reason: str, action: str, target: str,
-              detail: str = "") -> Masker:
+def unmasking(
+    db: Database, actor: Actor, *, unmask: bool, reason: str, action: str, target: str, detail: str = ""
+) -> Masker:
     """The masker for an output; unmasking needs a reason and is written to the audit log.
 
     Args:
@@ -69,8 +73,11 @@ def unmasking(db: Database, actor: Actor, *, unmask: bool, reason: str, action: 
     if not unmask:
         return Masker(False)
     if not reason.strip():
-        raise reject("reason", "개인정보 마스킹을 해제하려면 사유를 입력하세요.",
-                     "Unmasking personal data needs a reason.")
+        raise reject(
+            "reason",
+            "개인정보 마스킹을 해제하려면 사유를 입력하세요.",
+            "Unmasking personal data needs a reason.",
+        )
     with db.transaction():
         audit.record(db, actor, action, target, reason=reason.strip(), detail=detail)
     return Masker(True)

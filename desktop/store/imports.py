@@ -1,4 +1,4 @@
-"""Spreadsheet imports: all rows in one transaction, firms matched by BRN, row fingerprints against re-imports."""
+"""Spreadsheet imports: all rows in one transaction, firms matched by BRN, fingerprints against re-imports."""
 
 from __future__ import annotations
 
@@ -49,14 +49,25 @@ def known_fingerprints(db: Database, fingerprints: Iterable[str]) -> set[str]:
     for i in range(0, len(wanted), _CHUNK):
         chunk = wanted[i : i + _CHUNK]
         marks = ", ".join("?" * len(chunk))
-        found.update(r[0] for r in db.all(f"SELECT fingerprint FROM import_rows WHERE fingerprint IN ({marks})",
-                                          chunk))
+        found.update(
+            r[0] for r in db.all(f"SELECT fingerprint FROM import_rows WHERE fingerprint IN ({marks})", chunk)
+        )
     return found
 
 
-def apply_import(db: Database, rows: Sequence[ImportedRow], actor: Actor, *, file_name: str, file_sha256: str,
-                 session_id: str | None = None, source: str = "", skipped: int = 0,
-                 progress: Callable[[int, int], None] | None = None, now: Now = system_now) -> ImportOutcome:
+def apply_import(
+    db: Database,
+    rows: Sequence[ImportedRow],
+    actor: Actor,
+    *,
+    file_name: str,
+    file_sha256: str,
+    session_id: str | None = None,
+    source: str = "",
+    skipped: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+    now: Now = system_now,
+) -> ImportOutcome:
     """Store all rows or none: one transaction; any failure rolls everything back.
 
     Rows whose fingerprint is already stored (checked again inside the transaction) are
@@ -91,26 +102,49 @@ def apply_import(db: Database, rows: Sequence[ImportedRow], actor: Actor, *, fil
                     firm_ids[row.firm.brn] = firm_id
                 case_id, _ = cases.add_case(db, replace(row.case, firm_id=firm_id), actor, now=now)
             except RejectedInput as exc:
-                raise RejectedInput([
-                    Problem(p.field, p.ko, p.en, p.source or f"{source}:{row.sheet}".lstrip(":"),
-                            p.row if p.row is not None else row.row_number)
-                    for p in exc.problems
-                ]) from exc
-            db.execute("INSERT INTO import_rows (fingerprint, batch_id, case_id, sheet, row_number) "
-                       "VALUES (?,?,?,?,?)", (row.fingerprint, batch_id, case_id, row.sheet, row.row_number))
+                raise RejectedInput(
+                    [
+                        Problem(
+                            p.field,
+                            p.ko,
+                            p.en,
+                            p.source or f"{source}:{row.sheet}".lstrip(":"),
+                            p.row if p.row is not None else row.row_number,
+                        )
+                        for p in exc.problems
+                    ]
+                ) from exc
+            db.execute(
+                "INSERT INTO import_rows (fingerprint, batch_id, case_id, sheet, row_number) "
+                "VALUES (?,?,?,?,?)",
+                (row.fingerprint, batch_id, case_id, row.sheet, row.row_number),
+            )
             existing.add(row.fingerprint)
             case_ids.append(case_id)
             if progress is not None and done % 100 == 0:
                 progress(done, len(rows))
         skipped_existing = len(rows) - len(case_ids)
-        db.execute("UPDATE import_batches SET rows_added = ?, rows_skipped = ? WHERE id = ?",
-                   (len(case_ids), skipped_existing + skipped, batch_id))
-        audit.record(db, actor, "import.excel", batch_id, detail=f"{file_name}: {len(case_ids)} added, "
-                     f"{skipped_existing + skipped} skipped", now=now)
+        db.execute(
+            "UPDATE import_batches SET rows_added = ?, rows_skipped = ? WHERE id = ?",
+            (len(case_ids), skipped_existing + skipped, batch_id),
+        )
+        audit.record(
+            db,
+            actor,
+            "import.excel",
+            batch_id,
+            detail=f"{file_name}: {len(case_ids)} added, {skipped_existing + skipped} skipped",
+            now=now,
+        )
     if progress is not None:
         progress(len(rows), len(rows))
-    return ImportOutcome(batch_id, tuple(case_ids), created, skipped_existing,
-                         Changes(firms=frozenset(firm_ids.values()), cases=frozenset(case_ids)))
+    return ImportOutcome(
+        batch_id,
+        tuple(case_ids),
+        created,
+        skipped_existing,
+        Changes(firms=frozenset(firm_ids.values()), cases=frozenset(case_ids)),
+    )
 
 
 def batch_count(db: Database) -> int:

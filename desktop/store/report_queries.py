@@ -86,8 +86,12 @@ def group_counts(db: Database, column: str, filt: queries.CaseFilter, now: datet
         f"FROM cases WHERE {where} GROUP BY k ORDER BY k",
         params,
     )
-    return [GroupCount(str(r["k"] or ""), int(r["n"]), int(r["onsite"] or 0), int(r["open"] or 0),
-                       int(r["overdue"] or 0)) for r in rows]
+    return [
+        GroupCount(
+            str(r["k"] or ""), int(r["n"]), int(r["onsite"] or 0), int(r["open"] or 0), int(r["overdue"] or 0)
+        )
+        for r in rows
+    ]
 
 
 def totals(db: Database, filt: queries.CaseFilter, now: datetime) -> GroupCount:
@@ -101,8 +105,13 @@ def totals(db: Database, filt: queries.CaseFilter, now: datetime) -> GroupCount:
         params,
     )
     assert row is not None
-    return GroupCount(str(row["firms"] or 0), int(row["n"]), int(row["onsite"] or 0), int(row["open"] or 0),
-                      int(row["overdue"] or 0))
+    return GroupCount(
+        str(row["firms"] or 0),
+        int(row["n"]),
+        int(row["onsite"] or 0),
+        int(row["open"] or 0),
+        int(row["overdue"] or 0),
+    )
 
 
 def ageing(db: Database, filt: queries.CaseFilter, today: date) -> list[tuple[str, int]]:
@@ -134,12 +143,18 @@ def case_details(db: Database, ids: Sequence[str]) -> dict[str, CaseDetail]:
     for chunk in _chunks(list(ids)):
         marks = ", ".join("?" * len(chunk))
         consents: dict[str, list[str]] = {}
-        for r in db.all(f"SELECT case_id, agency_id FROM consents WHERE case_id IN ({marks}) "
-                        "AND revoked_at IS NULL ORDER BY given_at", chunk):
+        for r in db.all(
+            f"SELECT case_id, agency_id FROM consents WHERE case_id IN ({marks}) "
+            "AND revoked_at IS NULL ORDER BY given_at",
+            chunk,
+        ):
             consents.setdefault(r["case_id"], []).append(r["agency_id"])
         replies: dict[str, tuple[str, str]] = {}
-        for r in db.all(f"SELECT case_id, at, payload FROM case_events WHERE case_id IN ({marks}) "
-                        "AND kind = 'status' AND payload LIKE '%\"reply\"%' ORDER BY case_id, at", chunk):
+        for r in db.all(
+            f"SELECT case_id, at, payload FROM case_events WHERE case_id IN ({marks}) "
+            "AND kind = 'status' AND payload LIKE '%\"reply\"%' ORDER BY case_id, at",
+            chunk,
+        ):
             payload = json.loads(r["payload"])
             if payload.get("action") == "reply":
                 replies[r["case_id"]] = (r["at"], str(payload.get("text", "")))
@@ -154,11 +169,22 @@ def case_details(db: Database, ids: Sequence[str]) -> dict[str, CaseDetail]:
         for r in rows:
             reply = replies.get(r["id"])
             out[r["id"]] = CaseDetail(
-                id=r["id"], text=r["text"], kind=r["kind"], result_reason=r["result_reason"],
-                satisfaction=r["satisfaction"], created_by=r["created_by"], clock=r["clock"],
-                firm_brn=r["brn"], firm_representative=r["representative"], firm_phone=r["phone"],
-                firm_email=r["email"], firm_address=r["address"], firm_region=r["region_code"],
-                firm_size=r["size"], firm_ksic=r["ksic"], session_name=r["session_name"] or "",
+                id=r["id"],
+                text=r["text"],
+                kind=r["kind"],
+                result_reason=r["result_reason"],
+                satisfaction=r["satisfaction"],
+                created_by=r["created_by"],
+                clock=r["clock"],
+                firm_brn=r["brn"],
+                firm_representative=r["representative"],
+                firm_phone=r["phone"],
+                firm_email=r["email"],
+                firm_address=r["address"],
+                firm_region=r["region_code"],
+                firm_size=r["size"],
+                firm_ksic=r["ksic"],
+                session_name=r["session_name"] or "",
                 session_day=date.fromisoformat(r["session_day"]) if r["session_day"] else None,
                 session_place=r["session_place"] or "",
                 consent_agencies=tuple(consents.get(r["id"], ())),
@@ -174,8 +200,12 @@ def consented_case_ids(db: Database, agency_id: str, ids: Sequence[str]) -> set[
     for chunk in _chunks(list(ids)):
         marks = ", ".join("?" * len(chunk))
         found.update(
-            r[0] for r in db.all(f"SELECT DISTINCT case_id FROM consents WHERE agency_id = ? "
-                                 f"AND revoked_at IS NULL AND case_id IN ({marks})", [agency_id, *chunk])
+            r[0]
+            for r in db.all(
+                f"SELECT DISTINCT case_id FROM consents WHERE agency_id = ? "
+                f"AND revoked_at IS NULL AND case_id IN ({marks})",
+                [agency_id, *chunk],
+            )
         )
     return found
 

@@ -1,4 +1,4 @@
-"""Reading messy spreadsheet cells: BRNs that lost their zeros, dates as text or serials, yes/no marks, totals."""
+"""Reading messy spreadsheet cells: BRNs that lost their zeros, dates as text or serials, marks, totals."""
 
 from __future__ import annotations
 
@@ -21,9 +21,28 @@ _COMPACT_RE = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
 _TRAILING = re.compile(r"\s*[(\[（][^)\]）]*[)\]）]\s*$")  # "(금)", "[오전]" after a date
 _TIME = re.compile(r"\s+\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp][Mm])?$|\s*(오전|오후)\s*\d{1,2}:\d{2}$")
 TOTAL_WORDS = frozenset({"합계", "소계", "계", "총계", "누계", "합", "total", "subtotal", "sum", "총합계"})
-_YES = frozenset({"y", "yes", "o", "○", "◯", "●", "v", "✓", "✔", "동의", "예", "true", "1", "유", "있음", "동의함"})
-_NO = frozenset({"n", "no", "x", "×", "✗", "미동의", "아니오", "아니요", "false", "0", "무", "없음", "비동의",
-                 "부동의", "-"})
+_YES = frozenset(
+    {"y", "yes", "o", "○", "◯", "●", "v", "✓", "✔", "동의", "예", "true", "1", "유", "있음", "동의함"}
+)
+_NO = frozenset(
+    {
+        "n",
+        "no",
+        "x",
+        "×",
+        "✗",
+        "미동의",
+        "아니오",
+        "아니요",
+        "false",
+        "0",
+        "무",
+        "없음",
+        "비동의",
+        "부동의",
+        "-",
+    }
+)
 
 
 def is_blank(value: Any) -> bool:
@@ -37,7 +56,11 @@ def text_of(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M") if value.time() != datetime.min.time() else value.date().isoformat()
+        return (
+            value.strftime("%Y-%m-%d %H:%M")
+            if value.time() != datetime.min.time()
+            else value.date().isoformat()
+        )
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
@@ -58,7 +81,9 @@ def parse_brn(value: Any, field: str) -> str:
         raise reject(field, "사업자등록번호가 아닙니다.", "Not a business registration number.")
     if isinstance(value, float):
         if not value.is_integer():
-            raise reject(field, f"사업자등록번호가 아닙니다: {value}", f"Not a business registration number: {value}")
+            raise reject(
+                field, f"사업자등록번호가 아닙니다: {value}", f"Not a business registration number: {value}"
+            )
         value = int(value)
     return brn_from_number(value if isinstance(value, int) else text_of(value), field)
 
@@ -84,16 +109,24 @@ def parse_date(value: Any, field: str, *, today: date) -> date:
         elif _COMPACT_RE.match(str(int(value))):
             day = _from_parts(_COMPACT_RE.match(str(int(value))))
     elif isinstance(value, str):
-        text = _TIME.sub("", _TRAILING.sub("", unicodedata.normalize("NFKC", value).strip())).rstrip(".").strip()
+        text = (
+            _TIME.sub("", _TRAILING.sub("", unicodedata.normalize("NFKC", value).strip())).rstrip(".").strip()
+        )
         match = _DATE_RE.match(text) or _COMPACT_RE.match(text)
         day = _from_parts(match)
     if day is None:
         shown = text_of(value)
-        raise reject(field, f"날짜로 읽을 수 없습니다: '{shown}' (예: 2024-05-03, 2024.5.3, 24-05-03)",
-                     f"Not a date: '{shown}' (e.g. 2024-05-03, 2024.5.3, 24-05-03)")
+        raise reject(
+            field,
+            f"날짜로 읽을 수 없습니다: '{shown}' (예: 2024-05-03, 2024.5.3, 24-05-03)",
+            f"Not a date: '{shown}' (e.g. 2024-05-03, 2024.5.3, 24-05-03)",
+        )
     if day > today + timedelta(days=1) or day.year < 2000:
-        raise reject(field, f"날짜가 범위를 벗어났습니다: {day.isoformat()} (2000년 이후, 오늘 이전)",
-                     f"Date out of range: {day.isoformat()} (from 2000 up to today)")
+        raise reject(
+            field,
+            f"날짜가 범위를 벗어났습니다: {day.isoformat()} (2000년 이후, 오늘 이전)",
+            f"Date out of range: {day.isoformat()} (from 2000 up to today)",
+        )
     return day
 
 
@@ -120,8 +153,11 @@ def parse_yes_no(value: Any, field: str) -> bool:
         return True
     if not key or key in _NO:
         return False
-    raise reject(field, f"동의 여부를 알 수 없습니다: '{text_of(value)}' (Y/N, O/X, 동의/미동의)",
-                 f"Unknown consent mark: '{text_of(value)}' (Y/N, O/X, 동의/미동의)")
+    raise reject(
+        field,
+        f"동의 여부를 알 수 없습니다: '{text_of(value)}' (Y/N, O/X, 동의/미동의)",
+        f"Unknown consent mark: '{text_of(value)}' (Y/N, O/X, 동의/미동의)",
+    )
 
 
 def is_onsite_result(value: Any) -> bool:

@@ -1,4 +1,4 @@
-"""The columns of the exported case sheets: header, width, cell kind and how each value is read from a case."""
+"""Columns of the exported case sheets: header, width, cell kind and how each value is read from a case."""
 
 from __future__ import annotations
 
@@ -60,8 +60,10 @@ def deadline_state(row: CaseListRow, now: datetime, calendar: WorkCalendar) -> s
     if row.deadline_at < now:
         return "초과"
     # Working hours are only worth counting when the deadline is close.
-    if row.deadline_at - now <= timedelta(days=4) and \
-            calendar.working_hours_between(now, row.deadline_at) <= DUE_SOON_HOURS:
+    if (
+        row.deadline_at - now <= timedelta(days=4)
+        and calendar.working_hours_between(now, row.deadline_at) <= DUE_SOON_HOURS
+    ):
         return "임박"
     return "정상"
 
@@ -96,10 +98,16 @@ CASE_COLUMNS: tuple[ExcelColumn, ...] = (
     ExcelColumn("애로사항", 60, "text", lambda c: c.detail.text),
     ExcelColumn("처리구분", 10, "text", _route),
     ExcelColumn("담당기관ID", 14, "text", lambda c: c.row.agency_id),
-    ExcelColumn("담당기관", 26, "text", lambda c: c.ctx.names.agency_full(c.row.agency_id) if c.row.agency_id else ""),
+    ExcelColumn(
+        "담당기관", 26, "text", lambda c: c.ctx.names.agency_full(c.row.agency_id) if c.row.agency_id else ""
+    ),
     ExcelColumn("담당자", 10, "text", lambda c: c.row.assignee),
-    ExcelColumn("제3자 제공 동의 기관", 26, "text",
-                lambda c: ", ".join(c.ctx.names.agency(a) for a in c.detail.consent_agencies)),
+    ExcelColumn(
+        "제3자 제공 동의 기관",
+        26,
+        "text",
+        lambda c: ", ".join(c.ctx.names.agency(a) for a in c.detail.consent_agencies),
+    ),
     ExcelColumn("상태", 10, "text", lambda c: data.status_name(c.row.status)),
     ExcelColumn("진행여부", 8, "text", lambda c: "진행" if c.row.is_open else "종결"),
     ExcelColumn("처리기한", 17, "datetime", lambda c: c.row.deadline_at if c.row.is_open else None),

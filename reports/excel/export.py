@@ -1,4 +1,4 @@
-"""Excel export for managers: a 요약 sheet with charts, a 사례 sheet (~37 columns), optional per-agency sheets.
+"""Excel export for managers: a 요약 sheet with charts, a 사례 sheet (~37 columns), per-agency sheets.
 
 openpyxl's write-only mode keeps memory flat: rows go straight to temporary files, cases are
 read in keyset pages. Write-only sheets emit freeze panes, column widths and print titles
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -74,12 +74,17 @@ class ExportOptions:
 
     def case_filter(self) -> queries.CaseFilter:
         return queries.CaseFilter(
-            statuses=self.statuses, field_code=self.field_code, agency_id=self.agency_id,
-            session_id=self.session_id, received_from=self.date_from, received_to=self.date_to,
+            statuses=self.statuses,
+            field_code=self.field_code,
+            agency_id=self.agency_id,
+            session_id=self.session_id,
+            received_from=self.date_from,
+            received_to=self.date_to,
         )
 
     def describe(self, names: data.Labels) -> str:
-        parts = [f"기간 {data.period_text(self.date_from, self.date_to)}"]
+        period = data.period_text(self.date_from, self.date_to)
+        parts = [period if self.date_from is None and self.date_to is None else f"기간 {period}"]
         if self.agency_id:
             parts.append(f"기관 {names.agency_full(self.agency_id)}")
         if self.field_code:
@@ -201,9 +206,17 @@ def _discard(wb: Workbook) -> None:
             pass
 
 
-def export_cases(db: Database, out: Path, actor: Actor, options: ExportOptions | None = None, *,
-                 progress: Progress | None = None, cancelled: CancelCheck | None = None,
-                 now: datetime | None = None, office: str | None = None) -> ExportResult:
+def export_cases(
+    db: Database,
+    out: Path,
+    actor: Actor,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    now: datetime | None = None,
+    office: str | None = None,
+) -> ExportResult:
     """Export the cases of ``options`` to ``out`` (.xlsx).
 
     Args:
@@ -220,18 +233,32 @@ def export_cases(db: Database, out: Path, actor: Actor, options: ExportOptions |
     moment = now or datetime.now().replace(microsecond=0)
     names = data.labels(db, moment.date())
     filt = options.case_filter()
-    masker: Masker = unmasking(db, actor, unmask=options.unmask, reason=options.reason, action="export.unmask",
-                               target=str(out), detail=options.describe(names))
+    masker: Masker = unmasking(
+        db,
+        actor,
+        unmask=options.unmask,
+        reason=options.reason,
+        action="export.unmask",
+        target=str(out),
+        detail=options.describe(names),
+    )
     total = queries.count_cases(db, filt, moment)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".xlsx.part", dir=out.parent)
-    os.close(handle)
-    tmp = Path(tmp_name)
+    # Same folder (os.replace stays a rename); created by openpyxl, so the umask applies as usual.
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
     wb = Workbook(write_only=True)
     saved = False
     try:
-        summary.write_summary(db, wb, filt, names, moment, office=data.office_name(db, office),
-                              conditions=options.describe(names), masked=masker.masked)
+        summary.write_summary(
+            db,
+            wb,
+            filt,
+            names,
+            moment,
+            office=data.office_name(db, office),
+            conditions=options.describe(names),
+            masked=masker.masked,
+        )
         taken = {"요약", "사례"}
         main = _SheetWriter.create(wb, "사례", CASE_COLUMNS)
         per_agency: dict[str, _SheetWriter] = {}
@@ -268,9 +295,15 @@ def export_cases(db: Database, out: Path, actor: Actor, options: ExportOptions |
             os.fsync(fh.fileno())
         os.replace(tmp, out)
         with db.transaction():
-            audit.record(db, actor, "export.excel", str(out), reason=options.reason.strip(),
-                         detail=f"{done} rows, {'unmasked' if masker.unmasked else 'masked'}; "
-                                f"{options.describe(names)}")
+            audit.record(
+                db,
+                actor,
+                "export.excel",
+                str(out),
+                reason=options.reason.strip(),
+                detail=f"{done} rows, {'unmasked' if masker.unmasked else 'masked'}; "
+                f"{options.describe(names)}",
+            )
     finally:
         if not saved:
             _discard(wb)

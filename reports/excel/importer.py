@@ -1,4 +1,4 @@
-"""Import of the spreadsheets clinics keep today: find the header, map columns, validate every row, then all or none.
+"""Import of the spreadsheets clinics keep: find the header, map columns, validate every row, all or none.
 
 Flow: :func:`preview_import` reads and validates the whole file without writing anything and
 returns an :class:`ImportPreview` (column mapping, parsed rows, problems, warnings) that a
@@ -46,6 +46,7 @@ class SheetPreview:
     data_rows: int
     blank_rows: int
     total_rows: int
+    repeated_headers: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,30 +179,48 @@ class _Reader:
             missing.append("date")
         for target in missing:
             ko, en = LABELS[target]
-            self.problems.append(Problem(
-                ko, f"필수 열 '{ko}'이(가) 없습니다 (머리글 {header_number}행).",
-                f"Required column '{en}' is missing (header on row {header_number}).",
-                self.where(sheet.name), header_number))
+            self.problems.append(
+                Problem(
+                    ko,
+                    f"필수 열 '{ko}'이(가) 없습니다 (머리글 {header_number}행).",
+                    f"Required column '{en}' is missing (header on row {header_number}).",
+                    self.where(sheet.name),
+                    header_number,
+                )
+            )
         if missing:
             return SheetPreview(sheet.name, header_number, tuple(mapping.values()), tuple(unmapped), 0, 0, 0)
-        blank = totals = data_rows = 0
+        blank = totals = data_rows = repeats = 0
 
         def rest() -> Any:
             yield from head[index + 1 :]
             yield from sheet.rows
 
         for number, cells in rest():
-            values = {t: (cells[m.column - 1] if m.column - 1 < len(cells) else None) for t, m in mapping.items()}
+            values = {
+                t: (cells[m.column - 1] if m.column - 1 < len(cells) else None) for t, m in mapping.items()
+            }
             if all(cv.is_blank(v) for t, v in values.items() if t not in ("no", "note")):
                 blank += 1
                 continue
             if any(cv.is_total_label(c) for c in cells):
                 totals += 1
                 continue
+            if sum(cv.text_of(values.get(t)) == m.header for t, m in mapping.items()) >= 2:
+                repeats += 1  # the header printed again on every page of a printed log
+                continue
             data_rows += 1
             self.row(sheet.name, number, values, mapping)
-        return SheetPreview(sheet.name, header_number, tuple(mapping.values()), tuple(unmapped), data_rows, blank,
-                            totals)
+        return SheetPreview(
+            sheet.name,
+            header_number,
+            tuple(mapping.values()),
+            tuple(unmapped),
+            data_rows,
+            blank,
+            totals,
+            repeats,
+        )
 
     def row(self, sheet: str, number: int, values: dict[str, Any], mapping: dict[str, ColumnMatch]) -> None:
         source = self.where(sheet)
@@ -225,18 +244,37 @@ class _Reader:
         text = cv.text_of(values.get("text"))
         text_header = mapping["text"].header
         if not text:
-            problems.append(Problem(text_header, "애로사항 내용이 비어 있습니다.", "The difficulty text is empty.",
-                                    source, number))
+            problems.append(
+                Problem(
+                    text_header,
+                    "애로사항 내용이 비어 있습니다.",
+                    "The difficulty text is empty.",
+                    source,
+                    number,
+                )
+            )
         elif len(text) > cases.MAX_TEXT:
-            problems.append(Problem(text_header, f"내용이 너무 깁니다 ({len(text):,}자, 최대 {cases.MAX_TEXT:,}자).",
-                                    f"Text too long ({len(text):,} characters, at most {cases.MAX_TEXT:,}).",
-                                    source, number))
+            problems.append(
+                Problem(
+                    text_header,
+                    f"내용이 너무 깁니다 ({len(text):,}자, 최대 {cases.MAX_TEXT:,}자).",
+                    f"Text too long ({len(text):,} characters, at most {cases.MAX_TEXT:,}).",
+                    source,
+                    number,
+                )
+            )
         for target in ("text", "answer", "firm_name", "representative"):
             if target in mapping and ids.find_rrns(cv.text_of(values.get(target))):
-                problems.append(Problem(
-                    mapping[target].header, "주민등록번호로 보이는 번호가 있습니다. 지운 뒤 다시 가져오세요.",
-                    "Something like a resident registration number is in the cell. Remove it and import again.",
-                    source, number))
+                problems.append(
+                    Problem(
+                        mapping[target].header,
+                        "주민등록번호로 보이는 번호가 있습니다. 지운 뒤 다시 가져오세요.",
+                        "Something like a resident registration number is in the cell. "
+                        "Remove it and import again.",
+                        source,
+                        number,
+                    )
+                )
         field_code, guessed = self._field(cv.text_of(values.get("field")), text)
         kind = "procedure"
         if "kind" in mapping and not cv.is_blank(values.get("kind")):
@@ -245,7 +283,9 @@ class _Reader:
         agency_text = cv.text_of(values.get("agency"))
         if agency_text:
             on = received if isinstance(received, date) else self.today
-            agency_id = check("agency", lambda v, f: reference.find_agency(agency_text, on, self.ref).id) or ""
+            agency_id = (
+                check("agency", lambda v, f: reference.find_agency(agency_text, on, self.ref).id) or ""
+            )
         consent = bool(check("consent", cv.parse_yes_no)) if "consent" in mapping else False
         onsite = cv.is_onsite_result(values.get("result"))
         answer = cv.text_of(values.get("answer"))
@@ -255,12 +295,20 @@ class _Reader:
         if brn is not None and not self._firm_known(brn):
             if not firm_name:
                 header = mapping["firm_name"].header if "firm_name" in mapping else LABELS["firm_name"][0]
-                problems.append(Problem(header, "처음 등록되는 기업은 기업명이 필요합니다.",
-                                        "A firm seen for the first time needs its name.", source, number))
+                problems.append(
+                    Problem(
+                        header,
+                        "처음 등록되는 기업은 기업명이 필요합니다.",
+                        "A firm seen for the first time needs its name.",
+                        source,
+                        number,
+                    )
+                )
             else:
                 try:
-                    firms.validate_firm(firms.NewFirm(brn=brn, name=firm_name, representative=representative,
-                                                      phone=phone))
+                    firms.validate_firm(
+                        firms.NewFirm(brn=brn, name=firm_name, representative=representative, phone=phone)
+                    )
                 except RejectedInput as exc:
                     for p in exc.problems:
                         target = {"name": "firm_name"}.get(p.field, p.field)
@@ -270,27 +318,53 @@ class _Reader:
             self.problems.extend(problems)
             return
         assert brn is not None and isinstance(received, date)
+        self.known_brns[brn] = True  # named once: later rows of the same firm may leave the name out
         if onsite:
             by = f" ({agency_text})" if agency_text else ""
             answer = (answer or IMPORTED_ANSWER) + by
             agency_id = ""
         elif agency_id and not consent:
-            self.warnings.append(Problem(
-                mapping["agency"].header,
-                "제3자 제공 동의 표시가 없어 기관 배정 없이 접수 상태로 가져옵니다.",
-                "No consent mark: imported as received, without routing to the agency.", source, number))
+            self.warnings.append(
+                Problem(
+                    mapping["agency"].header,
+                    "제3자 제공 동의 표시가 없어 기관 배정 없이 접수 상태로 가져옵니다.",
+                    "No consent mark: imported as received, without routing to the agency.",
+                    source,
+                    number,
+                )
+            )
             agency_id = ""
         if guessed and "field" in mapping and cv.text_of(values.get("field")):
             written = cv.text_of(values.get("field"))
             name = next((f.name_ko for f in self.ref.fields if f.code == field_code), field_code)
-            self.warnings.append(Problem(mapping["field"].header, f"분야 '{written}'을(를) '{name}'(으)로 읽었습니다.",
-                                         f"Field '{written}' read as {field_code}.", source, number))
-        self.rows.append(ImportRow(
-            sheet=sheet, row=number, brn=brn, firm_name=firm_name, received=received, field_code=field_code,
-            field_guessed=guessed, text=text, kind=kind, agency_id=agency_id, consent=consent,
-            onsite_answer=answer if onsite else "", representative=representative, phone=phone,
-            fingerprint=fingerprint(brn, received, text),
-        ))
+            self.warnings.append(
+                Problem(
+                    mapping["field"].header,
+                    f"분야 '{written}'을(를) '{name}'(으)로 읽었습니다.",
+                    f"Field '{written}' read as {field_code}.",
+                    source,
+                    number,
+                )
+            )
+        self.rows.append(
+            ImportRow(
+                sheet=sheet,
+                row=number,
+                brn=brn,
+                firm_name=firm_name,
+                received=received,
+                field_code=field_code,
+                field_guessed=guessed,
+                text=text,
+                kind=kind,
+                agency_id=agency_id,
+                consent=consent,
+                onsite_answer=answer if onsite else "",
+                representative=representative,
+                phone=phone,
+                fingerprint=fingerprint(brn, received, text),
+            )
+        )
 
     def _field(self, written: str, text: str) -> tuple[str, bool]:
         # Field cells repeat a handful of words: suggest once per distinct word.
@@ -305,8 +379,9 @@ class _Reader:
         return self.known_brns[brn]
 
 
-def preview_import(db: Database, path: Path, *, session_id: str | None = None,
-                   today: date | None = None) -> ImportPreview:
+def preview_import(
+    db: Database, path: Path, *, session_id: str | None = None, today: date | None = None
+) -> ImportPreview:
     """Read and validate a clinic spreadsheet without writing anything.
 
     Raises:
@@ -326,10 +401,16 @@ def preview_import(db: Database, path: Path, *, session_id: str | None = None,
         else:
             previews.append(preview)
     if not previews:
-        reader.problems.append(Problem(
-            "header", "머리글 행을 찾지 못했습니다. 처음 15행 안에 '사업자등록번호'와 '애로사항' 같은 열 이름이 있어야 합니다.",
-            "No header row found: the first 15 rows must name columns such as '사업자등록번호' and '애로사항'.",
-            path.name))
+        reader.problems.append(
+            Problem(
+                "header",
+                "머리글 행을 찾지 못했습니다. 처음 15행 안에 '사업자등록번호'와 '애로사항' 같은 "
+                "열 이름이 있어야 합니다.",
+                "No header row found: the first 15 rows must name columns such as "
+                "'사업자등록번호' and '애로사항'.",
+                path.name,
+            )
+        )
     stored = imports.known_fingerprints(db, (r.fingerprint for r in reader.rows))
     seen: set[str] = set()
     rows: list[ImportRow] = []
@@ -337,27 +418,51 @@ def preview_import(db: Database, path: Path, *, session_id: str | None = None,
         duplicate = row.fingerprint in stored or row.fingerprint in seen
         seen.add(row.fingerprint)
         rows.append(replace(row, duplicate=True) if duplicate else row)
-    return ImportPreview(path, digest, session_id, tuple(previews), tuple(rows), tuple(reader.problems),
-                         tuple(reader.warnings), tuple(skipped))
+    return ImportPreview(
+        path,
+        digest,
+        session_id,
+        tuple(previews),
+        tuple(rows),
+        tuple(reader.problems),
+        tuple(reader.warnings),
+        tuple(skipped),
+    )
 
 
 def _to_store(row: ImportRow, session_id: str | None) -> imports.ImportedRow:
     return imports.ImportedRow(
-        fingerprint=row.fingerprint, sheet=row.sheet, row_number=row.row,
-        firm=firms.NewFirm(brn=row.brn, name=row.firm_name or row.brn, representative=row.representative,
-                           phone=row.phone),
+        fingerprint=row.fingerprint,
+        sheet=row.sheet,
+        row_number=row.row,
+        firm=firms.NewFirm(
+            brn=row.brn, name=row.firm_name or row.brn, representative=row.representative, phone=row.phone
+        ),
         case=cases.NewCase(
-            firm_id="", field=row.field_code, text=row.text, kind=row.kind, session_id=session_id,
-            agency=row.agency_id, route_reason="엑셀 가져오기" if row.agency_id else "",
-            onsite_answer=row.onsite_answer, consent_agencies=(row.agency_id,) if row.agency_id else (),
+            firm_id="",
+            field=row.field_code,
+            text=row.text,
+            kind=row.kind,
+            session_id=session_id,
+            agency=row.agency_id,
+            route_reason="엑셀 가져오기" if row.agency_id else "",
+            onsite_answer=row.onsite_answer,
+            consent_agencies=(row.agency_id,) if row.agency_id else (),
             received_at=datetime.combine(row.received, RECEIVED_AT),
         ),
     )
 
 
-def import_workbook(db: Database, path: Path, actor: Actor, *, session_id: str | None = None,
-                    dry_run: bool = False, today: date | None = None,
-                    progress: Callable[[int, int], None] | None = None) -> ImportResult:
+def import_workbook(
+    db: Database,
+    path: Path,
+    actor: Actor,
+    *,
+    session_id: str | None = None,
+    dry_run: bool = False,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
     """Import a clinic spreadsheet: every row or none.
 
     Rows already imported (same BRN, date and text) are skipped and counted. With
@@ -374,12 +479,24 @@ def import_workbook(db: Database, path: Path, actor: Actor, *, session_id: str |
     if dry_run:
         return ImportResult(len(new), preview.duplicates, 0, (), preview, dry_run=True)
     outcome = imports.apply_import(
-        db, [_to_store(r, session_id) for r in new], actor, file_name=preview.source.name,
-        file_sha256=preview.sha256, session_id=session_id, source=preview.source.name,
-        skipped=preview.duplicates, progress=progress,
+        db,
+        [_to_store(r, session_id) for r in new],
+        actor,
+        file_name=preview.source.name,
+        file_sha256=preview.sha256,
+        session_id=session_id,
+        source=preview.source.name,
+        skipped=preview.duplicates,
+        progress=progress,
     )
-    return ImportResult(len(outcome.case_ids), preview.duplicates + outcome.skipped_existing,
-                        outcome.firms_created, outcome.case_ids, preview, batch_id=outcome.batch_id)
+    return ImportResult(
+        len(outcome.case_ids),
+        preview.duplicates + outcome.skipped_existing,
+        outcome.firms_created,
+        outcome.case_ids,
+        preview,
+        batch_id=outcome.batch_id,
+    )
 
 
 def describe(preview: ImportPreview, lang: str = "ko") -> list[str]:
@@ -388,10 +505,21 @@ def describe(preview: ImportPreview, lang: str = "ko") -> list[str]:
     for s in preview.sheets:
         cols = ", ".join(f"{m.header}→{m.target}" for m in s.mapping)
         if lang == "en":
-            lines.append(f"[{s.name}] header row {s.header_row}: {cols}; {s.data_rows} rows, {s.blank_rows} blank, "
-                         f"{s.total_rows} total rows skipped")
+            lines.append(
+                f"[{s.name}] header row {s.header_row}: {cols}; {s.data_rows} rows; skipped "
+                f"{s.blank_rows} blank, {s.total_rows} total and {s.repeated_headers} repeated header rows"
+            )
         else:
-            lines.append(f"[{s.name}] 머리글 {s.header_row}행: {cols}; 자료 {s.data_rows}행, 빈 행 {s.blank_rows}, "
-                         f"합계 행 {s.total_rows} 건너뜀")
+            lines.append(
+                f"[{s.name}] 머리글 {s.header_row}행: {cols}; 자료 {s.data_rows}행; 빈 행 {s.blank_rows}, "
+                f"합계 행 {s.total_rows}, 반복 머리글 {s.repeated_headers} 건너뜀"
+            )
+    if preview.skipped_sheets:
+        names = ", ".join(preview.skipped_sheets)
+        lines.append(
+            f"Sheets without a header, skipped: {names}"
+            if lang == "en"
+            else f"머리글이 없어 건너뛴 시트: {names}"
+        )
     lines += [w.text(lang) for w in preview.warnings]
     return lines

@@ -1,4 +1,4 @@
-"""Generates a realistic messy clinic spreadsheet (title rows, merged dates, mixed formats) for benchmarks and demos."""
+"""A realistic messy clinic spreadsheet (title rows, merged dates, mixed formats) for benchmarks."""
 
 from __future__ import annotations
 
@@ -11,9 +11,26 @@ from openpyxl.styles import Font
 
 from desktop.core.ids import brn_check_digit
 
-FIELD_WORDS = ("법인세 문의", "부가세 환급", "수출 바우처", "FTA 원산지", "정책자금", "운전자금 대출", "보증서 발급",
-               "R&D 과제", "채용 지원", "퇴직연금", "판로 개척", "노무 상담", "공장 인허가", "특허 출원", "경영 컨설팅",
-               "세무", "지원사업", "금융·보증")
+FIELD_WORDS = (
+    "법인세 문의",
+    "부가세 환급",
+    "수출 바우처",
+    "FTA 원산지",
+    "정책자금",
+    "운전자금 대출",
+    "보증서 발급",
+    "R&D 과제",
+    "채용 지원",
+    "퇴직연금",
+    "판로 개척",
+    "노무 상담",
+    "공장 인허가",
+    "특허 출원",
+    "경영 컨설팅",
+    "세무",
+    "지원사업",
+    "금융·보증",
+)
 TEXTS = (
     "법인세 중간예납 납부기한 연장이 가능한지 문의합니다.",
     "수출 바우처 사업 참여 자격과 해외 전시회 지원 범위를 문의합니다.",
@@ -35,8 +52,9 @@ def random_brn(rng: random.Random) -> str:
     return first9 + str(brn_check_digit(first9))
 
 
-def write_clinic_sheet(path: Path, rows: int = 5000, *, seed: int = 0, firms: int = 400,
-                       start: date = date(2024, 3, 4)) -> Path:
+def write_clinic_sheet(
+    path: Path, rows: int = 5000, *, seed: int = 0, firms: int = 400, start: date = date(2024, 3, 4)
+) -> Path:
     """Write a clinic log like consultants keep: two title rows, a header with everyday names,
     dates merged over the rows of one day and written in three ways, BRNs as text with and
     without dashes and as numbers, free field names, a 합계 row at the end. Every row is valid.
@@ -52,7 +70,9 @@ def write_clinic_sheet(path: Path, rows: int = 5000, *, seed: int = 0, firms: in
     ws.merge_cells("A1:H1")
     ws["A2"] = "작성: 원스톱 현장지원단 (내부용)"
     ws.append([])
-    ws.append(["연번", "접수일자", "업체명", "사업자 번호", "대표자", "애로 분야", "애로사항 내용", "처리결과"])
+    ws.append(
+        ["연번", "접수일자", "업체명", "사업자 번호", "대표자", "애로 분야", "애로사항 내용", "처리결과"]
+    )
     day = start
     row_number = ws.max_row
     written = 0
@@ -63,17 +83,33 @@ def write_clinic_sheet(path: Path, rows: int = 5000, *, seed: int = 0, firms: in
             n = rng.randrange(firms)
             brn = brns[n]
             style = rng.random()
-            brn_cell: str | int = int(brn) if style < 0.3 else (f"{brn[:3]}-{brn[3:5]}-{brn[5:]}" if style < 0.7
-                                                                  else brn)
+            brn_cell: str | int = (
+                int(brn) if style < 0.3 else (f"{brn[:3]}-{brn[3:5]}-{brn[5:]}" if style < 0.7 else brn)
+            )
             if i == 0:
                 form = rng.random()
-                date_cell: str | date = (f"{day.year}.{day.month}.{day.day}" if form < 0.33 else
-                                         day.strftime("%y-%m-%d") if form < 0.66 else day)
+                date_cell: str | date = (
+                    f"{day.year}.{day.month}.{day.day}"
+                    if form < 0.33
+                    else day.strftime("%y-%m-%d")
+                    if form < 0.66
+                    else day
+                )
             else:
                 date_cell = ""
             written += 1
-            ws.append([written, date_cell or None, names[n], brn_cell, "", rng.choice(FIELD_WORDS),
-                       f"{rng.choice(TEXTS)} (상담 {written})", "현장해결" if rng.random() < 0.3 else ""])
+            ws.append(
+                [
+                    written,
+                    date_cell or None,
+                    names[n],
+                    brn_cell,
+                    "",
+                    rng.choice(FIELD_WORDS),
+                    f"{rng.choice(TEXTS)} (상담 {written})",
+                    "현장해결" if rng.random() < 0.3 else "",
+                ]
+            )
             row_number += 1
         if block > 1:
             ws.merge_cells(start_row=first_row, start_column=2, end_row=row_number, end_column=2)

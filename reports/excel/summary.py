@@ -1,4 +1,4 @@
-"""The 요약 sheet of the Excel export: counts by field, agency, status and month, rates, ageing, native charts."""
+"""The 요약 sheet of the export: counts by field, agency, status and month, rates, ageing, charts."""
 
 from __future__ import annotations
 
@@ -40,8 +40,14 @@ class _Sheet:
         self.ws = ws
         self.row = 0
 
-    def cell(self, value: Any, *, font: Font | None = None, fill: PatternFill | None = None,
-             number_format: str | None = None) -> WriteOnlyCell:
+    def cell(
+        self,
+        value: Any,
+        *,
+        font: Font | None = None,
+        fill: PatternFill | None = None,
+        number_format: str | None = None,
+    ) -> WriteOnlyCell:
         cell = WriteOnlyCell(self.ws, value=value)
         if font is not None:
             cell.font = font
@@ -59,16 +65,25 @@ class _Sheet:
     def blank(self) -> None:
         self.append([])
 
-    def table(self, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]],
-              formats: Sequence[str | None] = ()) -> Block:
+    def table(
+        self,
+        title: str,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        formats: Sequence[str | None] = (),
+    ) -> Block:
         self.append([self.cell(title, font=SECTION_FONT)])
         header_row = self.append([self.cell(h, font=HEAD_FONT, fill=HEAD_FILL) for h in header])
         first = self.row + 1
         for values in rows:
-            self.append([
-                self.cell(v, number_format=formats[i]) if i < len(formats) and formats[i] and v is not None else v
-                for i, v in enumerate(values)
-            ])
+            self.append(
+                [
+                    self.cell(v, number_format=formats[i])
+                    if i < len(formats) and formats[i] and v is not None
+                    else v
+                    for i, v in enumerate(values)
+                ]
+            )
         self.blank()
         return Block(header_row, first, max(first, self.row - 1) if rows else first - 1)
 
@@ -77,8 +92,9 @@ def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _bar_chart(ws: Any, title: str, block: Block, series_cols: Sequence[int], y_title: str,
-               horizontal: bool = False) -> BarChart:
+def _bar_chart(
+    ws: Any, title: str, block: Block, series_cols: Sequence[int], y_title: str, horizontal: bool = False
+) -> BarChart:
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"
     chart.title = title
@@ -96,8 +112,17 @@ def _bar_chart(ws: Any, title: str, block: Block, series_cols: Sequence[int], y_
     return chart
 
 
-def write_summary(db: Database, wb: Workbook, filt: queries.CaseFilter, names: data.Labels, now: datetime, *,
-                  office: str, conditions: str, masked: bool) -> None:
+def write_summary(
+    db: Database,
+    wb: Workbook,
+    filt: queries.CaseFilter,
+    names: data.Labels,
+    now: datetime,
+    *,
+    office: str,
+    conditions: str,
+    masked: bool,
+) -> None:
     """Add the 요약 sheet (first sheet) with counts, rates, ageing and two bar charts."""
     ws = wb.create_sheet("요약")
     for letter, width in zip("ABCDEF", (26, 11, 11, 11, 11, 11), strict=True):
@@ -110,35 +135,56 @@ def write_summary(db: Database, wb: Workbook, filt: queries.CaseFilter, names: d
     s.append(["조건", conditions])
     s.append(["개인정보", "마스킹" if masked else "마스킹 해제 (사유 기록됨, 취급 주의)"])
     s.blank()
-    s.table("전체 현황", ["항목", "값"], [
-        ("애로사항 건수", totals.total),
-        ("참여 기업 수", int(totals.key)),
-        ("현장해결 건수", totals.onsite),
-        ("현장해결률", s.cell(_rate(totals.onsite, totals.total), number_format=PERCENT)),
-        ("처리 중 (미종결)", totals.open),
-        ("기한 초과", totals.overdue),
-        ("기한 초과율 (미종결 중)", s.cell(_rate(totals.overdue, totals.open), number_format=PERCENT)),
-    ])
+    s.table(
+        "전체 현황",
+        ["항목", "값"],
+        [
+            ("애로사항 건수", totals.total),
+            ("참여 기업 수", int(totals.key)),
+            ("현장해결 건수", totals.onsite),
+            ("현장해결률", s.cell(_rate(totals.onsite, totals.total), number_format=PERCENT)),
+            ("처리 중 (미종결)", totals.open),
+            ("기한 초과", totals.overdue),
+            ("기한 초과율 (미종결 중)", s.cell(_rate(totals.overdue, totals.open), number_format=PERCENT)),
+        ],
+    )
     fields = report_queries.group_counts(db, "field_code", filt, now)
     order = {code: i for i, code in enumerate(names.fields)}
     fields.sort(key=lambda g: order.get(g.key, 999))
     by_field = s.table(
-        "분야별", ["분야", "건수", "현장해결", "처리 중", "기한 초과", "현장해결률"],
-        [(names.field(g.key), g.total, g.onsite, g.open, g.overdue, _rate(g.onsite, g.total)) for g in fields],
-        formats=(None, None, None, None, None, PERCENT))
+        "분야별",
+        ["분야", "건수", "현장해결", "처리 중", "기한 초과", "현장해결률"],
+        [
+            (names.field(g.key), g.total, g.onsite, g.open, g.overdue, _rate(g.onsite, g.total))
+            for g in fields
+        ],
+        formats=(None, None, None, None, None, PERCENT),
+    )
     agencies = sorted(report_queries.group_counts(db, "agency_id", filt, now), key=lambda g: -g.total)
     by_agency = s.table(
-        "기관별", ["기관", "건수", "처리 중", "기한 초과", "기한 초과율"],
-        [(names.agency_full(g.key) if g.key else "(미배정·현장해결)", g.total, g.open, g.overdue,
-          _rate(g.overdue, g.open)) for g in agencies],
-        formats=(None, None, None, None, PERCENT))
+        "기관별",
+        ["기관", "건수", "처리 중", "기한 초과", "기한 초과율"],
+        [
+            (
+                names.agency_full(g.key) if g.key else "(미배정·현장해결)",
+                g.total,
+                g.open,
+                g.overdue,
+                _rate(g.overdue, g.open),
+            )
+            for g in agencies
+        ],
+        formats=(None, None, None, None, PERCENT),
+    )
     statuses = report_queries.group_counts(db, "status", filt, now)
     s.table("상태별", ["상태", "건수"], [(data.status_name(g.key), g.total) for g in statuses])
     months = report_queries.group_counts(db, "month", filt, now)
     by_month = s.table(
-        "월별", ["월", "건수", "현장해결", "현장해결률"],
+        "월별",
+        ["월", "건수", "현장해결", "현장해결률"],
         [(g.key, g.total, g.onsite, _rate(g.onsite, g.total)) for g in months],
-        formats=(None, None, None, PERCENT))
+        formats=(None, None, None, PERCENT),
+    )
     s.table("미종결 사례 경과 기간", ["경과 기간", "건수"], report_queries.ageing(db, filt, now.date()))
     # Charts stacked beside the tables, one every 20 rows (a 9 cm chart spans about 17 rows).
     charts = []

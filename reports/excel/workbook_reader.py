@@ -57,38 +57,59 @@ def check_xlsx(path: Path) -> str:
         raise _refuse(path, f"파일을 찾을 수 없습니다: {path}", f"File not found: {path}")
     suffix = path.suffix.lower()
     if suffix in (".xls", ".xlsm", ".xlsb", ".csv", ".ods"):
-        raise _refuse(path, f"{suffix} 파일은 가져올 수 없습니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 "
-                      "다시 시도하세요.", f"{suffix} files cannot be imported. Save as 'Excel Workbook (*.xlsx)'.")
+        raise _refuse(
+            path,
+            f"{suffix} 파일은 가져올 수 없습니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 저장한 뒤 "
+            "다시 시도하세요.",
+            f"{suffix} files cannot be imported. Save as 'Excel Workbook (*.xlsx)'.",
+        )
     if suffix != ".xlsx":
         raise _refuse(path, "xlsx 파일만 가져올 수 있습니다.", "Only .xlsx files can be imported.")
     with open(path, "rb") as fh:
         magic = fh.read(4)
     if magic == _OLE_MAGIC:
-        raise _refuse(path, "암호가 걸렸거나 옛 형식(.xls)인 파일입니다. 암호를 풀고 .xlsx로 저장하세요.",
-                      "The file is password-protected or in the old .xls format. Remove the password and "
-                      "save it as .xlsx.")
+        raise _refuse(
+            path,
+            "암호가 걸렸거나 옛 형식(.xls)인 파일입니다. 암호를 풀고 .xlsx로 저장하세요.",
+            "The file is password-protected or in the old .xls format. Remove the password and "
+            "save it as .xlsx.",
+        )
     if magic != _ZIP_MAGIC or not zipfile.is_zipfile(path):
-        raise _refuse(path, "xlsx 형식이 아니거나 손상된 파일입니다.", "Not an .xlsx file, or the file is damaged.")
+        raise _refuse(
+            path, "xlsx 형식이 아니거나 손상된 파일입니다.", "Not an .xlsx file, or the file is damaged."
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise _refuse(path, "손상된 xlsx 파일입니다.", "The .xlsx file is damaged.") from exc
     if len(infos) > MAX_ENTRIES:
-        raise _refuse(path, f"파일 안의 항목이 너무 많습니다 ({len(infos):,}개).",
-                      f"Too many entries inside the file ({len(infos):,}).")
+        raise _refuse(
+            path,
+            f"파일 안의 항목이 너무 많습니다 ({len(infos):,}개).",
+            f"Too many entries inside the file ({len(infos):,}).",
+        )
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
-        raise _refuse(path, f"압축을 풀면 너무 큽니다 ({total / 1024 ** 2:,.0f} MB). 압축 폭탄일 수 있어 거부합니다.",
-                      f"Too large once uncompressed ({total / 1024 ** 2:,.0f} MB); refused as a possible zip bomb.")
+        raise _refuse(
+            path,
+            f"압축을 풀면 너무 큽니다 ({total / 1024**2:,.0f} MB). 압축 폭탄일 수 있어 거부합니다.",
+            f"Too large once uncompressed ({total / 1024**2:,.0f} MB); refused as a possible zip bomb.",
+        )
     for info in infos:
         if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _refuse(path, f"압축률이 비정상적입니다 ({info.filename}). 압축 폭탄일 수 있어 거부합니다.",
-                          f"Abnormal compression ratio ({info.filename}); refused as a possible zip bomb.")
+            raise _refuse(
+                path,
+                f"압축률이 비정상적입니다 ({info.filename}). 압축 폭탄일 수 있어 거부합니다.",
+                f"Abnormal compression ratio ({info.filename}); refused as a possible zip bomb.",
+            )
     names = {info.filename for info in infos}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise _refuse(path, "Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음).",
-                      "Not an Excel workbook (no xl/workbook.xml inside).")
+        raise _refuse(
+            path,
+            "Excel 통합 문서가 아닙니다 (xl/workbook.xml 없음).",
+            "Not an Excel workbook (no xl/workbook.xml inside).",
+        )
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -105,8 +126,9 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     targets: dict[str, str] = {}
     for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")):
         target = rel.get("Target", "")
-        targets[rel.get("Id", "")] = target.lstrip("/") if target.startswith("/") else \
-            posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id", "")] = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        )
     parts: dict[str, str] = {}
     for element in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter():
         if _local(element.tag) == "sheet":
@@ -128,15 +150,23 @@ def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                     if tag == "mergeCell":
                         bounds = range_boundaries(element.get("ref", ""))
                         if all(b is not None for b in bounds):
-                            ranges.append((int(bounds[0] or 0), int(bounds[1] or 0), int(bounds[2] or 0),
-                                           int(bounds[3] or 0)))
+                            ranges.append(
+                                (
+                                    int(bounds[0] or 0),
+                                    int(bounds[1] or 0),
+                                    int(bounds[2] or 0),
+                                    int(bounds[3] or 0),
+                                )
+                            )
                     elif tag in ("row", "c", "v", "f", "is", "t"):
                         element.clear()  # keep memory flat on big sheets
             out[name] = ranges
     return out
 
 
-def _filled(rows: Iterator[tuple[Any, ...]], ranges: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, list[Any]]]:
+def _filled(
+    rows: Iterator[tuple[Any, ...]], ranges: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[int, list[Any]]]:
     starts: dict[int, list[tuple[int, int, int, int]]] = {}
     for bounds in ranges:
         starts.setdefault(bounds[1], []).append(bounds)
@@ -167,9 +197,17 @@ def read_sheets(path: Path) -> Iterator[SheetRows]:
     try:
         merged = merged_ranges(path)
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ElementTree.ParseError, ValueError,
-            OSError) as exc:
-        raise _refuse(path, f"Excel 파일을 읽을 수 없습니다: {exc}", f"Cannot read the Excel file: {exc}") from exc
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ElementTree.ParseError,
+        ValueError,
+        OSError,
+    ) as exc:
+        raise _refuse(
+            path, f"Excel 파일을 읽을 수 없습니다: {exc}", f"Cannot read the Excel file: {exc}"
+        ) from exc
     try:
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":

@@ -1,4 +1,4 @@
-"""Shared look of the printed reports: styles, page header/footer with "n / N", title and approval blocks, tables.
+"""Shared look of the printed reports: styles, header/footer with "n / N", title and approval blocks.
 
 Every report builds a list of flowables with the helpers here and hands it to
 :func:`build_pdf`, which writes the file atomically (temp file, then rename). Page numbers
@@ -10,6 +10,7 @@ the pages, one layout run).
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -109,23 +110,43 @@ def make_styles(fonts: KoreanFonts | None = None) -> Styles:
     }
     return Styles(
         fonts=fonts,
-        title=ParagraphStyle("title", fontSize=18, leading=24, alignment=TA_CENTER, spaceAfter=2,
-                             **(base | {"fontName": fonts.bold})),
+        title=ParagraphStyle(
+            "title",
+            fontSize=18,
+            leading=24,
+            alignment=TA_CENTER,
+            spaceAfter=2,
+            **(base | {"fontName": fonts.bold}),
+        ),
         subtitle=ParagraphStyle("subtitle", fontSize=11, leading=15, alignment=TA_CENTER, **base),
-        h2=ParagraphStyle("h2", fontSize=11, leading=15, spaceBefore=9, spaceAfter=4,
-                          **(base | {"fontName": fonts.bold})),
+        h2=ParagraphStyle(
+            "h2", fontSize=11, leading=15, spaceBefore=9, spaceAfter=4, **(base | {"fontName": fonts.bold})
+        ),
         body=ParagraphStyle("body", fontSize=9.5, leading=14, **base),
         note=ParagraphStyle("note", fontSize=7.5, leading=10, **(base | {"textColor": MUTED})),
         cell=cell,
-        head=ParagraphStyle("head", fontSize=8, leading=10, alignment=TA_CENTER,
-                            **(base | {"fontName": fonts.bold})),
-        label=ParagraphStyle("label", fontSize=8, leading=10, alignment=TA_LEFT,
-                             **(base | {"fontName": fonts.bold})),
-        big_number=ParagraphStyle("big", fontSize=15, leading=19, alignment=TA_CENTER,
-                                  **(base | {"fontName": fonts.bold})),
-        long_text=ParagraphStyle("long", fontSize=8, leading=11, borderWidth=0.4, borderColor=RULE,
-                                 borderPadding=(3, 4, 4, 4), spaceBefore=3, spaceAfter=6, leftIndent=4,
-                                 rightIndent=4, **base),
+        head=ParagraphStyle(
+            "head", fontSize=8, leading=10, alignment=TA_CENTER, **(base | {"fontName": fonts.bold})
+        ),
+        label=ParagraphStyle(
+            "label", fontSize=8, leading=10, alignment=TA_LEFT, **(base | {"fontName": fonts.bold})
+        ),
+        big_number=ParagraphStyle(
+            "big", fontSize=15, leading=19, alignment=TA_CENTER, **(base | {"fontName": fonts.bold})
+        ),
+        long_text=ParagraphStyle(
+            "long",
+            fontSize=8,
+            leading=11,
+            borderWidth=0.4,
+            borderColor=RULE,
+            borderPadding=(3, 4, 4, 4),
+            spaceBefore=3,
+            spaceAfter=6,
+            leftIndent=4,
+            rightIndent=4,
+            **base,
+        ),
     )
 
 
@@ -150,8 +171,13 @@ def section(title: str, styles: Styles) -> Paragraph:
 
 def table_style(styles: Styles, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style whose plain-string (and empty) cells use the Korean font, never Helvetica."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
-                       ("FONTSIZE", (0, 0), (-1, -1), styles.cell_size), *commands])
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+            ("FONTSIZE", (0, 0), (-1, -1), styles.cell_size),
+            *commands,
+        ]
+    )
 
 
 # --- title block and approval block --------------------------------------------------------------
@@ -160,19 +186,27 @@ def table_style(styles: Styles, commands: Sequence[tuple[Any, ...]]) -> TableSty
 def approval_block(styles: Styles, titles: Sequence[str] = APPROVAL_TITLES) -> Table:
     """The 결재란: a "결재" label and one signature box per approver (담당/팀장/센터장)."""
     label = Paragraph("결<br/>재", styles.head)
-    data: list[list[Any]] = [[label, *(Paragraph(escape(t), styles.head) for t in titles)],
-                             ["", *("" for _ in titles)]]
-    table = Table(data, colWidths=[7 * mm, *(19 * mm for _ in titles)], rowHeights=[6.5 * mm, 15 * mm],
-                  hAlign="RIGHT")
-    table.setStyle(table_style(styles, [
-        ("SPAN", (0, 0), (0, 1)),
-        ("GRID", (0, 0), (-1, -1), 0.6, RULE),
-        ("BACKGROUND", (0, 0), (0, 1), LABEL_BG),
-        ("BACKGROUND", (1, 0), (-1, 0), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1),
-    ]))
+    data: list[list[Any]] = [
+        [label, *(Paragraph(escape(t), styles.head) for t in titles)],
+        ["", *("" for _ in titles)],
+    ]
+    table = Table(
+        data, colWidths=[7 * mm, *(19 * mm for _ in titles)], rowHeights=[6.5 * mm, 15 * mm], hAlign="RIGHT"
+    )
+    table.setStyle(
+        table_style(
+            styles,
+            [
+                ("SPAN", (0, 0), (0, 1)),
+                ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (0, 1), LABEL_BG),
+                ("BACKGROUND", (1, 0), (-1, 0), LABEL_BG),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+            ],
+        )
+    )
     return table
 
 
@@ -187,7 +221,11 @@ def title_block(meta: ReportMeta, styles: Styles) -> list[Flowable]:
     if meta.subtitle:
         out.append(para(meta.subtitle, styles.subtitle))
     out.append(Spacer(1, 3 * mm))
-    facts = [("기간", meta.period or "-"), ("발행", meta.office), ("작성일", meta.issued_at.strftime("%Y-%m-%d"))]
+    facts = [
+        ("기간", meta.period or "-"),
+        ("발행", meta.office),
+        ("작성일", meta.issued_at.strftime("%Y-%m-%d")),
+    ]
     cells: list[Any] = []
     widths: list[float] = []
     weights = (0.42, 0.38, 0.20)
@@ -195,14 +233,19 @@ def title_block(meta: ReportMeta, styles: Styles) -> list[Flowable]:
         cells += [Paragraph(escape(label), styles.label), para(value, styles.cell["left"])]
         widths += [14 * mm, width * weight - 14 * mm]
     line = Table([cells], colWidths=widths)
-    line.setStyle(table_style(styles, [
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
-        ("BACKGROUND", (0, 0), (0, 0), LABEL_BG),
-        ("BACKGROUND", (2, 0), (2, 0), LABEL_BG),
-        ("BACKGROUND", (4, 0), (4, 0), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    line.setStyle(
+        table_style(
+            styles,
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("BACKGROUND", (0, 0), (0, 0), LABEL_BG),
+                ("BACKGROUND", (2, 0), (2, 0), LABEL_BG),
+                ("BACKGROUND", (4, 0), (4, 0), LABEL_BG),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+        )
+    )
     out += [line, Spacer(1, 2 * mm)]
     return out
 
@@ -249,19 +292,20 @@ def _numbered_canvas(meta: ReportMeta, fonts: KoreanFonts, result: BuildResult) 
         def _decorate(self, total: int) -> None:
             self.saveState()
             top = height - MARGIN
+            # Header and footer stay inside the margins: glyphs included, not just baselines.
             self.setFont(fonts.regular, 7.5)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN, top - 4, meta.office)
-            self.drawRightString(width - MARGIN, top - 4, meta.title)
+            self.drawString(MARGIN, top - 7, meta.office)
+            self.drawRightString(width - MARGIN, top - 7, meta.title)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN, top - 7, width - MARGIN, top - 7)
-            self.line(MARGIN, MARGIN + 8, width - MARGIN, MARGIN + 8)
-            self.drawString(MARGIN, MARGIN, f"출력 {meta.issued_at.strftime('%Y-%m-%d %H:%M')}")
-            self.drawRightString(width - MARGIN, MARGIN, privacy)
+            self.line(MARGIN, top - 10, width - MARGIN, top - 10)
+            self.line(MARGIN, MARGIN + 13, width - MARGIN, MARGIN + 13)
+            self.drawString(MARGIN, MARGIN + 3, f"출력 {meta.issued_at.strftime('%Y-%m-%d %H:%M')}")
+            self.drawRightString(width - MARGIN, MARGIN + 3, privacy)
             self.setFont(fonts.regular, 9)
             self.setFillColor(INK)
-            self.drawCentredString(width / 2, MARGIN, f"{self._pageNumber} / {total}")
+            self.drawCentredString(width / 2, MARGIN + 3, f"{self._pageNumber} / {total}")
             self.restoreState()
 
     return NumberedCanvas
@@ -276,18 +320,34 @@ def build_pdf(out: Path, meta: ReportMeta, story: Sequence[Flowable], styles: St
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     width, height = page_size(meta)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
     result = BuildResult(out)
     doc = BaseDocTemplate(
-        str(tmp), pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_SPACE, bottomMargin=MARGIN + FOOTER_SPACE,
-        title=meta.title + (f" — {meta.subtitle}" if meta.subtitle else ""), author=meta.office,
-        subject=meta.period, creator="OneStop Field Desk (원스톱 현장지원 데스크)", lang="ko-KR",
+        str(tmp),
+        pagesize=(width, height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_SPACE,
+        bottomMargin=MARGIN + FOOTER_SPACE,
+        title=meta.title + (f" — {meta.subtitle}" if meta.subtitle else ""),
+        author=meta.office,
+        subject=meta.period,
+        creator="OneStop Field Desk (원스톱 현장지원 데스크)",
+        lang="ko-KR",
         # Without this every page names Helvetica (never embedded) as its starting font.
         initialFontName=styles.fonts.regular,
     )
-    frame = Frame(MARGIN, MARGIN + FOOTER_SPACE, width - 2 * MARGIN, height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        MARGIN,
+        MARGIN + FOOTER_SPACE,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     try:
         doc.build(list(story), canvasmaker=_numbered_canvas(meta, styles.fonts, result))

@@ -1,4 +1,4 @@
-"""현장지원 결과 보고: one clinic session — firms served, difficulties by field and agency, on-site rate, referrals."""
+"""현장지원 결과 보고: one session — firms, difficulties by field and agency, on-site rate, referrals."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.core.records import Actor
 from desktop.store import sessions
 from desktop.store.db import Database
-from reports import data
+from reports import data, gather
 from reports.masking import unmasking
 from reports.pdf import layout
 from reports.pdf.tables import Column, Item, data_table, figure_boxes, key_value_table
@@ -29,9 +29,9 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "-"
 
 
-def field_chart(lines: Sequence[data.FieldLine], styles: layout.Styles, width: float) -> Drawing:
+def field_chart(lines: Sequence[gather.FieldLine], styles: layout.Styles, width: float) -> Drawing:
     """Horizontal bars per field: all difficulties and those resolved on site."""
-    rows = list(reversed(lines)) or [data.FieldLine("-", 0, 0, 0)]
+    rows = list(reversed(lines)) or [gather.FieldLine("-", 0, 0, 0)]
     bar_area = 15.0 * len(rows)
     height = bar_area + 46
     drawing = Drawing(width, height)
@@ -79,63 +79,159 @@ def field_chart(lines: Sequence[data.FieldLine], styles: layout.Styles, width: f
     return drawing
 
 
-def story(report: data.SessionReport, meta: layout.ReportMeta, styles: layout.Styles) -> list[Flowable]:
+def story(report: gather.SessionReport, meta: layout.ReportMeta, styles: layout.Styles) -> list[Flowable]:
     width = layout.frame_width(meta)
     s = report.session
     out: list[Flowable] = layout.title_block(meta, styles)
     out.append(layout.section("1. 개요", styles))
-    out.extend(key_value_table([
-        Item("일시", data.fmt_d(s.date)), Item("장소", s.place),
-        Item("참여 기관", ", ".join(report.agencies) or "-", wide=True),
-        Item("상담 인력", ", ".join(s.consultants) or "-", wide=True),
-    ], styles, width))
+    out.extend(
+        key_value_table(
+            [
+                Item("일시", data.fmt_d(s.date)),
+                Item("장소", s.place),
+                Item(
+                    "참여 기관",
+                    (", ".join(report.agencies) or "-")
+                    + (
+                        " (등록된 참여 기관이 없어 이관 기관으로 표시)"
+                        if report.agencies_inferred and report.agencies
+                        else ""
+                    ),
+                    wide=True,
+                ),
+                Item("상담 인력", ", ".join(s.consultants) or "-", wide=True),
+            ],
+            styles,
+            width,
+        )
+    )
     out.append(Spacer(1, 6))
-    out.append(figure_boxes([
-        ("참여 기업", f"{len(report.firms)}개"), ("애로사항", f"{report.total}건"),
-        ("현장해결", f"{report.onsite}건"), ("기관 이관", f"{report.referred}건"),
-        ("현장해결률", _pct(report.onsite, report.total)),
-    ], styles, width))
+    out.append(
+        figure_boxes(
+            [
+                ("참여 기업", f"{len(report.firms)}개"),
+                ("애로사항", f"{report.total}건"),
+                ("현장해결", f"{report.onsite}건"),
+                ("기관 이관", f"{report.referred}건"),
+                ("현장해결률", _pct(report.onsite, report.total)),
+            ],
+            styles,
+            width,
+        )
+    )
 
     out.append(layout.section("2. 분야별 애로사항", styles))
-    out.append(data_table(
-        [Column("분야", 2.2), Column("애로사항", 1, "right"), Column("현장해결", 1, "right"),
-         Column("기관 이관", 1, "right"), Column("현장해결률", 1, "right")],
-        [(f.name, str(f.total), str(f.onsite), str(f.referred), _pct(f.onsite, f.total)) for f in report.by_field]
-        + ([("합계", str(report.total), str(report.onsite), str(report.referred),
-             _pct(report.onsite, report.total))] if report.by_field else []),
-        styles, width, total_row=bool(report.by_field)))
+    out.append(
+        data_table(
+            [
+                Column("분야", 2.2),
+                Column("애로사항", 1, "right"),
+                Column("현장해결", 1, "right"),
+                Column("기관 이관", 1, "right"),
+                Column("현장해결률", 1, "right"),
+            ],
+            [
+                (f.name, str(f.total), str(f.onsite), str(f.referred), _pct(f.onsite, f.total))
+                for f in report.by_field
+            ]
+            + (
+                [
+                    (
+                        "합계",
+                        str(report.total),
+                        str(report.onsite),
+                        str(report.referred),
+                        _pct(report.onsite, report.total),
+                    )
+                ]
+                if report.by_field
+                else []
+            ),
+            styles,
+            width,
+            total_row=bool(report.by_field),
+        )
+    )
     out.append(Spacer(1, 6))
     out.append(field_chart(report.by_field, styles, width))
 
     out.append(layout.section("3. 기관별 이관 현황", styles))
-    out.append(data_table(
-        [Column("기관", 3), Column("이관", 1, "right"), Column("회신·종결", 1, "right"), Column("처리 중", 1, "right"),
-         Column("기한 초과", 1, "right")],
-        [(a.name, str(a.total), str(a.answered), str(a.open), str(a.overdue)) for a in report.by_agency],
-        styles, width))
+    out.append(
+        data_table(
+            [
+                Column("기관", 3),
+                Column("이관", 1, "right"),
+                Column("회신·종결", 1, "right"),
+                Column("처리 중", 1, "right"),
+                Column("기한 초과", 1, "right"),
+            ],
+            [(a.name, str(a.total), str(a.answered), str(a.open), str(a.overdue)) for a in report.by_agency],
+            styles,
+            width,
+        )
+    )
 
     out.append(layout.section("4. 참여 기업", styles))
-    out.append(data_table(
-        [Column("기업명", 2.6), Column("사업자등록번호", 1.6, "center"), Column("지역", 1, "center"),
-         Column("규모", 1, "center"), Column("애로사항", 0.9, "right"), Column("현장해결", 0.9, "right")],
-        [(f.name, f.brn, f.region, f.size, str(f.cases), str(f.onsite)) for f in report.firms], styles, width))
+    out.append(
+        data_table(
+            [
+                Column("기업명", 2.6),
+                Column("사업자등록번호", 1.6, "center"),
+                Column("지역", 1, "center"),
+                Column("규모", 1, "center"),
+                Column("애로사항", 0.9, "right"),
+                Column("현장해결", 0.9, "right"),
+            ],
+            [(f.name, f.brn, f.region, f.size, str(f.cases), str(f.onsite)) for f in report.firms],
+            styles,
+            width,
+        )
+    )
 
     out.append(layout.section("5. 이관 사례 목록", styles))
     referred = report.referred_cases
-    out.append(data_table(
-        [Column("접수번호", 1.55, "center"), Column("기업명", 1.6), Column("분야", 1.3), Column("애로사항", 3.2),
-         Column("담당 기관", 1.4), Column("상태", 0.75, "center"), Column("처리기한", 1.85, "center")],
-        [(c.number, c.firm, c.field, c.text, c.agency, c.status, data.fmt_dt(c.due) if c.due else "-")
-         for c in referred], styles, width, highlight=[i for i, c in enumerate(referred) if c.overdue]))
+    out.append(
+        data_table(
+            [
+                Column("접수번호", 1.55, "center"),
+                Column("기업명", 1.6),
+                Column("분야", 1.3),
+                Column("애로사항", 3.2),
+                Column("담당 기관", 1.4),
+                Column("상태", 0.75, "center"),
+                Column("처리기한", 1.85, "center"),
+            ],
+            [
+                (c.number, c.firm, c.field, c.text, c.agency, c.status, data.fmt_dt(c.due) if c.due else "-")
+                for c in referred
+            ],
+            styles,
+            width,
+            highlight=[i for i, c in enumerate(referred) if c.overdue],
+        )
+    )
     out.append(Spacer(1, 4))
-    out.append(layout.para("※ 붉은 행은 처리기한이 지난 사례입니다. 현장해결률 = 현장해결 건수 ÷ 전체 애로사항 건수.",
-                           styles.note))
+    out.append(
+        layout.para(
+            "※ 붉은 행은 처리기한이 지난 사례입니다. 현장해결률 = 현장해결 건수 ÷ 전체 애로사항 건수.",
+            styles.note,
+        )
+    )
     return out
 
 
-def render_session_report(db: Database, session_id: str, out: Path, actor: Actor, *, unmask: bool = False,
-                          reason: str = "", office: str | None = None, now: datetime | None = None,
-                          approval: bool = True) -> layout.BuildResult:
+def render_session_report(
+    db: Database,
+    session_id: str,
+    out: Path,
+    actor: Actor,
+    *,
+    unmask: bool = False,
+    reason: str = "",
+    office: str | None = None,
+    now: datetime | None = None,
+    approval: bool = True,
+) -> layout.BuildResult:
     """Write the 현장지원 결과 보고 of one session to ``out``.
 
     Raises:
@@ -143,12 +239,24 @@ def render_session_report(db: Database, session_id: str, out: Path, actor: Actor
     """
     moment = now or datetime.now().replace(microsecond=0)
     session = sessions.get_session(db, session_id)
-    masker = unmasking(db, actor, unmask=unmask, reason=reason, action="report.unmask",
-                       target=f"session:{session.id}", detail=str(out))
-    report = data.session_report(db, session.id, masker, moment)
+    masker = unmasking(
+        db,
+        actor,
+        unmask=unmask,
+        reason=reason,
+        action="report.unmask",
+        target=f"session:{session.id}",
+        detail=str(out),
+    )
+    report = gather.session_report(db, session.id, masker, moment)
     meta = layout.ReportMeta(
-        title=TITLE, office=data.office_name(db, office), issued_at=moment, period=data.fmt_d(session.date),
-        subtitle=f"{session.name} · {session.place}", masked=masker.masked, approval=approval,
+        title=TITLE,
+        office=data.office_name(db, office),
+        issued_at=moment,
+        period=data.fmt_d(session.date),
+        subtitle=f"{session.name} · {session.place}",
+        masked=masker.masked,
+        approval=approval,
     )
     styles = layout.make_styles()
     result = layout.build_pdf(out, meta, story(report, meta, styles), styles)

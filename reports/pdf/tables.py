@@ -85,14 +85,24 @@ class _Parts:
         first, last = self.highlight_columns
         for index in range(start, end):
             if index in self.highlight:
-                commands.append(("BACKGROUND", (first, index - start + 1), (last, index - start + 1), OVERDUE_BG))
+                commands.append(
+                    ("BACKGROUND", (first, index - start + 1), (last, index - start + 1), OVERDUE_BG)
+                )
         if self.total_row and end == len(self.body) and end > start:
-            commands += [("FONTNAME", (0, -1), (-1, -1), self.bold_font),
-                         ("BACKGROUND", (0, -1), (-1, -1), LABEL_BG),
-                         ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK)]
+            commands += [
+                ("FONTNAME", (0, -1), (-1, -1), self.bold_font),
+                ("BACKGROUND", (0, -1), (-1, -1), LABEL_BG),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+            ]
         minimum = [0.0] + [self.min_row_height] * (end - start) if self.min_row_height else None
-        table = Table([self.header, *self.body[start:end]], colWidths=self.widths, repeatRows=1, splitInRow=1,
-                      minRowHeights=minimum, rowHeights=list(heights) if heights is not None else None)
+        table = Table(
+            [self.header, *self.body[start:end]],
+            colWidths=self.widths,
+            repeatRows=1,
+            splitInRow=1,
+            minRowHeights=minimum,
+            rowHeights=list(heights) if heights is not None else None,
+        )
         table.setStyle(TableStyle(commands))
         return table
 
@@ -190,9 +200,18 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         return [PagedTable(self._parts, end, self._heights)] if end < len(self._parts.body) else []
 
 
-def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], styles: Styles, width: float, *,
-               highlight: Sequence[int] = (), min_row_height: float | None = None, zebra: bool = True,
-               total_row: bool = False, highlight_columns: tuple[int, int] = (0, -1)) -> Flowable:
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    styles: Styles,
+    width: float,
+    *,
+    highlight: Sequence[int] = (),
+    min_row_height: float | None = None,
+    zebra: bool = True,
+    total_row: bool = False,
+    highlight_columns: tuple[int, int] = (0, -1),
+) -> Flowable:
     """A table whose header row repeats on every page; long texts wrap inside their cells.
 
     Args:
@@ -207,8 +226,10 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], styles:
     """
     widths = column_widths(columns, width)
     header = [Paragraph(escape(c.header), styles.head) for c in columns]
-    body = [[_cell(str(v), w, c.align, styles) for v, w, c in zip(row, widths, columns, strict=True)]
-            for row in rows]
+    body = [
+        [_cell(str(v), w, c.align, styles) for v, w, c in zip(row, widths, columns, strict=True)]
+        for row in rows
+    ]
     base: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("FONTSIZE", (0, 0), (-1, -1), styles.cell_size),
@@ -230,8 +251,18 @@ def data_table(columns: Sequence[Column], rows: Sequence[Sequence[str]], styles:
         base += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]
         body = [["해당 자료가 없습니다.", *("" for _ in columns[1:])]]
         highlight, zebra, total_row = (), False, False
-    parts = _Parts(widths, header, body, base, frozenset(highlight), highlight_columns, zebra, total_row,
-                   min_row_height or 0.0, styles.fonts.bold)
+    parts = _Parts(
+        widths,
+        header,
+        body,
+        base,
+        frozenset(highlight),
+        highlight_columns,
+        zebra,
+        total_row,
+        min_row_height or 0.0,
+        styles.fonts.bold,
+    )
     return PagedTable(parts)
 
 
@@ -239,8 +270,9 @@ LONG_VALUE_CHARS = 400
 """A wide value longer than this is printed as a paragraph under its label (it may span pages)."""
 
 
-def key_value_table(items: Sequence[Item], styles: Styles, width: float, *, per_row: int = 2,
-                    label_width: float = 24 * mm) -> list[Flowable]:
+def key_value_table(
+    items: Sequence[Item], styles: Styles, width: float, *, per_row: int = 2, label_width: float = 24 * mm
+) -> list[Flowable]:
     """Labelled values in a grid of ``per_row`` pairs per line; wide items span the line.
 
     A table row cannot break across pages when it spans columns, so a long wide value (a
@@ -270,8 +302,11 @@ def key_value_table(items: Sequence[Item], styles: Styles, width: float, *, per_
         if item.wide and len(item.value) > LONG_VALUE_CHARS:
             flush_table()
             bar = Table([[Paragraph(escape(item.label), styles.label)]], colWidths=[width])
-            bar.setStyle(table_style(styles, [("BOX", (0, 0), (-1, -1), 0.4, RULE),
-                                              ("BACKGROUND", (0, 0), (-1, -1), LABEL_BG)]))
+            bar.setStyle(
+                table_style(
+                    styles, [("BOX", (0, 0), (-1, -1), 0.4, RULE), ("BACKGROUND", (0, 0), (-1, -1), LABEL_BG)]
+                )
+            )
             out += [bar, para(item.value, styles.long_text)]
             continue
         cells = [Paragraph(escape(item.label), styles.label), para(item.value or "-", styles.cell["left"])]
@@ -306,15 +341,22 @@ def _grid(data: list[list[Any]], spans: list[int], styles: Styles, widths: list[
 
 def figure_boxes(items: Sequence[tuple[str, str]], styles: Styles, width: float) -> Table:
     """A row of headline figures (label above a big number), e.g. 참여 기업 12 | 현장해결률 41%."""
-    data = [[Paragraph(escape(label), styles.head) for label, _ in items],
-            [Paragraph(escape(value), styles.big_number) for _, value in items]]
+    data = [
+        [Paragraph(escape(label), styles.head) for label, _ in items],
+        [Paragraph(escape(value), styles.big_number) for _, value in items],
+    ]
     table = Table(data, colWidths=[width / len(items)] * len(items))
-    table.setStyle(table_style(styles, [
-        ("BOX", (0, 0), (-1, -1), 0.8, INK),
-        ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 1), (-1, 1), 5),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
-    ]))
+    table.setStyle(
+        table_style(
+            styles,
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, INK),
+                ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 1), (-1, 1), 5),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+            ],
+        )
+    )
     return table

@@ -1,4 +1,4 @@
-"""Schema version 2: spreadsheet imports and the per-row fingerprints that stop re-imports duplicating cases."""
+"""Schema version 2: spreadsheet imports and per-row fingerprints that stop re-imports duplicating cases."""
 
 from __future__ import annotations
 

@@ -23,12 +23,46 @@ from __future__ import annotations
 
 # Synced columns per table at schema version 3 (``id`` is the key; cases.firm_name is derived).
 _TABLES: dict[str, tuple[str, ...]] = {
-    "firms": ("brn", "name", "region_code", "size", "ksic", "corp_no", "representative", "phone", "email",
-              "address", "created_at", "updated_at", "deleted"),
+    "firms": (
+        "brn",
+        "name",
+        "region_code",
+        "size",
+        "ksic",
+        "corp_no",
+        "representative",
+        "phone",
+        "email",
+        "address",
+        "created_at",
+        "updated_at",
+        "deleted",
+    ),
     "sessions": ("name", "day", "place", "region_code", "agencies", "consultants", "created_at", "deleted"),
-    "cases": ("number", "firm_id", "session_id", "field_code", "kind", "text", "status", "is_open", "agency_id",
-              "assignee", "received_at", "deadline_at", "clock", "onsite", "result_code", "result_reason",
-              "satisfaction", "closed_at", "created_by", "created_at", "updated_at", "deleted"),
+    "cases": (
+        "number",
+        "firm_id",
+        "session_id",
+        "field_code",
+        "kind",
+        "text",
+        "status",
+        "is_open",
+        "agency_id",
+        "assignee",
+        "received_at",
+        "deadline_at",
+        "clock",
+        "onsite",
+        "result_code",
+        "result_reason",
+        "satisfaction",
+        "closed_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "deleted",
+    ),
     "case_events": ("case_id", "at", "actor", "kind", "payload"),
     "consents": ("case_id", "firm_id", "agency_id", "given_at", "given_by", "scope", "revoked_at"),
     "team_devices": ("name", "public_key", "added_at", "removed", "removed_after"),
@@ -181,6 +215,7 @@ CREATE TABLE sync_peers (
     first_seen TEXT NOT NULL
 );
 -- Every bundle this laptop made or accepted (verified, contiguous per device), kept to relay.
+-- roster: it changes team_devices (applied first: a removal must precede the removed one's bundles).
 CREATE TABLE sync_bundles (
     device    TEXT NOT NULL,
     seq       INTEGER NOT NULL,
@@ -191,6 +226,7 @@ CREATE TABLE sync_bundles (
     op_seq_hi INTEGER NOT NULL DEFAULT 0,
     applied   INTEGER NOT NULL DEFAULT 0,
     uploaded  INTEGER NOT NULL DEFAULT 0,
+    roster    INTEGER NOT NULL DEFAULT 0,
     stored_at TEXT NOT NULL,
     PRIMARY KEY (device, seq)
 );
