@@ -180,11 +180,16 @@ def page_after(
         params.update({f"k{i}": v for i, v in enumerate(after)})
     params["limit"] = limit
     order = _order(columns, descending, filt)
-    rows = db.all(
-        f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {order} LIMIT :limit",
-        params,
-    )
-    return [_row(r, columns) for r in rows]
+    if filt.overdue:
+        # Pick the page's rowids from the covering overdue index first, then read 200 rows,
+        # instead of reading (and sorting) the full rows of every overdue case.
+        sql = (
+            f"SELECT {LIST_COLUMNS} FROM cases WHERE rowid IN (SELECT rowid FROM cases WHERE {where} "
+            f"ORDER BY {order} LIMIT :limit) ORDER BY {_order(columns, descending, CaseFilter())}"
+        )
+    else:
+        sql = f"SELECT {LIST_COLUMNS} FROM cases WHERE {where} ORDER BY {order} LIMIT :limit"
+    return [_row(r, columns) for r in db.all(sql, params)]
 
 
 def page_at(

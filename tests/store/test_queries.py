@@ -125,3 +125,24 @@ def test_sorted_page_uses_an_index_not_a_full_sort(demo_db: Database) -> None:
             )
         )
         assert "USE TEMP B-TREE" not in plan, (key, plan)
+
+
+@pytest.mark.parametrize("key", ["received_at", "firm_name", "deadline_at"])
+def test_overdue_pages_walk_all_overdue_cases_in_order(demo_db: Database, key: str) -> None:
+    filt = queries.CaseFilter(overdue=True)
+    sort = queries.Sort(key, True)
+    walked: list[int] = []
+    after = None
+    while page := queries.page_after(demo_db, filt, sort, after, 7, NOW):
+        walked += [r.rowid for r in page]
+        after = page[-1].sort_values
+    columns, _ = sort.columns()
+    rows = demo_db.all(
+        f"SELECT rowid, {', '.join(columns)} FROM cases WHERE is_open = 1 AND deadline_at != '' "
+        "AND deadline_at < ?",
+        (NOW.isoformat(),),
+    )
+    expected = [
+        r["rowid"] for r in sorted(rows, key=lambda r: (*(r[c] for c in columns), r["rowid"]), reverse=True)
+    ]
+    assert walked == expected and walked

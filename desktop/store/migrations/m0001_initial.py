@@ -138,8 +138,11 @@ CREATE INDEX cases_field ON cases (field_code, received_at) WHERE deleted = 0;
 CREATE INDEX cases_agency ON cases (agency_id, received_at) WHERE deleted = 0;
 CREATE INDEX cases_status ON cases (status, received_at) WHERE deleted = 0;
 CREATE INDEX cases_deadline ON cases (deadline_at) WHERE deleted = 0;
-CREATE INDEX cases_open_deadline ON cases (is_open, deadline_at) WHERE deleted = 0;
-CREATE INDEX cases_agency_open ON cases (agency_id, is_open, deadline_at) WHERE deleted = 0;
+-- The overdue lists: status and receipt date inside the index let SQLite filter and
+-- pick the page without reading the rows of every overdue case.
+CREATE INDEX cases_open_deadline ON cases (is_open, deadline_at, status, received_at) WHERE deleted = 0;
+CREATE INDEX cases_agency_open ON cases (agency_id, is_open, deadline_at, status, received_at)
+    WHERE deleted = 0;
 CREATE INDEX cases_session ON cases (session_id, received_at);
 CREATE INDEX cases_firm ON cases (firm_id, received_at);
 -- Looking a case up by its human number, deleted or not.
