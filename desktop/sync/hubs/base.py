@@ -9,7 +9,7 @@ an ``INSERT ... ON CONFLICT DO NOTHING``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -36,8 +36,12 @@ class HubNote:
 
 @dataclass(slots=True)
 class Listing:
+    """Bundles found, things skipped, and bundles a reader found damaged and set aside
+    (anyone holding a good copy writes it again)."""
+
     refs: list[BundleRef]
     notes: list[HubNote]
+    quarantined: list[BundleRef] = field(default_factory=list)
 
 
 class HubWriteError(Exception):
@@ -69,35 +73,35 @@ class Hub(Protocol):
         """Bundles of ``device`` with seq > ``after`` (several per seq if a copy is damaged)."""
         ...
 
-    def read_bundle(self, ref: BundleRef) -> bytes:
+    def read_bundle(self, ref: BundleRef) -> bytes: ...
+
+    def quarantine(self, ref: BundleRef) -> None:
+        """Set aside a bundle whose content does not match its checksum (never delete it)."""
         ...
 
     def write_bundle(self, device: str, seq: int, sha256: str, data: bytes) -> BundleRef:
-        """Store a bundle durably and verify it reads back; idempotent. Raises HubWriteError."""
+        """Store a bundle durably and verify it reads back; idempotent (a damaged copy is
+        replaced). Raises HubWriteError."""
         ...
 
-    def read_device_info(self, device: str) -> bytes | None:
-        ...
+    def read_device_info(self, device: str) -> bytes | None: ...
 
-    def write_device_info(self, device: str, data: bytes) -> None:
-        ...
+    def write_device_info(self, device: str, data: bytes) -> None: ...
 
-    def list_invites(self) -> list[bytes]:
-        ...
+    def list_invites(self) -> list[bytes]: ...
 
-    def write_invite(self, invite_id: str, data: bytes) -> None:
-        ...
+    def write_invite(self, invite_id: str, data: bytes) -> None: ...
 
 
 def open_hub(location: Hub | str | Path) -> Hub:
-    """A hub object for a folder path (a ``postgresql://`` URL once hubs/postgres.py exists)."""
+    """A hub object for a folder path or a ``postgresql://`` URL (hubs/postgres.py)."""
     if isinstance(location, Hub):
         return location
     text = str(location)
-    if text.startswith(("postgresql://", "postgres://")):
-        from desktop.core.errors import reject
+    if text.startswith(("postgresql:/", "postgres:/")):  # one slash too: Path("postgresql://h/db") drops one
+        from desktop.sync.hubs.postgres import PostgresHub
 
-        raise reject("hub", "PostgreSQL 허브는 아직 지원하지 않습니다.", "PostgreSQL hubs are not supported yet.")
+        return PostgresHub(text)
     from desktop.sync.hubs.folder import FolderHub
 
     return FolderHub(Path(text))

@@ -38,7 +38,7 @@ BulkResult = tuple[int, list[tuple[str, str]]]
 
 
 def bulk(
-    case_ids: list[str], actor: Actor, lang: str, one: Callable[[Database, str, Actor], None]
+    case_ids: list[str], actor: Actor, lang: str, one: Callable[[Database, str, Actor], object]
 ) -> Callable[[Database, JobControl], BulkResult]:
     """A worker job applying ``one`` to each case; refusals are collected, not fatal."""
 
@@ -237,7 +237,7 @@ class CaseQueue(QWidget):
     def remind(self, case_ids: list[str], text: str) -> Job[BulkResult]:
         return self._run(case_ids, lambda db, cid, actor: _note(db, cid, text, actor))
 
-    def _run(self, case_ids: list[str], one: Callable[[Database, str, Actor], None]) -> Job[BulkResult]:
+    def _run(self, case_ids: list[str], one: Callable[[Database, str, Actor], object]) -> Job[BulkResult]:
         ctx = self._ctx
         progress = QProgressDialog(self.tr("처리 중…"), self.tr("취소"), 0, len(case_ids), self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
