@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.settings import Settings, default_config_dir, load_settings, settings_path
+from desktop.resources import resource
 from desktop.store import firms, queries
 from desktop.store.db import DB_FILE_NAME, Database, default_db_path
 from desktop.store.opening import open_store
@@ -22,6 +23,7 @@ from desktop.ui.events import AppEvents
 from desktop.ui.host import WindowHost
 from desktop.ui.i18n import Translations, register_fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.welcome.dialog import run_welcome
 from desktop.ui.ui_state import UI_STATE_FILE_NAME, UiState
 from desktop.ui.worker import Workers
 
@@ -78,6 +80,7 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("onestop")
     QCoreApplication.setApplicationName("OneStop Field Desk")
     app = QApplication([sys.argv[0] if sys.argv else "onestop", *(argv or [])])
+    app.setWindowIcon(QIcon(str(resource("icons", "onestop.png"))))
     register_fonts(app)
     return app
 
@@ -148,7 +151,10 @@ def run(argv: list[str]) -> int:
     db = open_store(resolve_db_path(options.db, settings))
     try:
         ctx = build_context(db, settings, config_dir, translations)
-        if options.demo:
+        welcome = run_welcome(ctx, seed_demo=lambda: seed_demo_if_empty(db) if options.demo else "")
+        if welcome is not None:
+            ctx.demo_note = welcome.note
+        elif options.demo:
             ctx.demo_note = seed_demo_if_empty(db)
         if not ctx.demo_note:
             ctx.demo_note = QCoreApplication.translate("App", "데이터 위치: {path}").format(path=db.path)

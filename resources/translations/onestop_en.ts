@@ -102,6 +102,68 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>자료가 없습니다</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>만족도 조사 — {number}</source>
+        <translation>Satisfaction call — {number}</translation>
+    </message>
+    <message>
+        <source>5 매우 만족</source>
+        <translation>5 Very satisfied</translation>
+    </message>
+    <message>
+        <source>4 만족</source>
+        <translation>4 Satisfied</translation>
+    </message>
+    <message>
+        <source>3 보통</source>
+        <translation>3 Neutral</translation>
+    </message>
+    <message>
+        <source>2 불만족</source>
+        <translation>2 Dissatisfied</translation>
+    </message>
+    <message>
+        <source>1 매우 불만족</source>
+        <translation>1 Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>연락 안 됨</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>조치 필요로 표시</source>
+        <translation>Flag for action</translation>
+    </message>
+    <message>
+        <source>사례 재개</source>
+        <translation>Reopen the case</translation>
+    </message>
+    <message>
+        <source>응답</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>{n}점 이하일 때</source>
+        <translation>At {n} points or less</translation>
+    </message>
+    <message>
+        <source>응답을 고르세요.</source>
+        <translation>Choose an answer.</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>사례 {number}</source>
@@ -170,6 +232,14 @@
     <message>
         <source>처리 이력</source>
         <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>지원사업</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <source>사후관리</source>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>(미배정)</source>
@@ -393,6 +463,464 @@
     </message>
 </context>
 <context>
+    <name>ClusterDetail</name>
+    <message>
+        <source>위기 지표 추이 (%, 높을수록 나쁨)</source>
+        <translation>Crisis indicators (%, higher is worse)</translation>
+    </message>
+    <message>
+        <source>반기</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <source>단계</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>매출</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>휴·폐업</source>
+        <translation>Closures</translation>
+    </message>
+    <message>
+        <source>고용</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>판정 근거</source>
+        <translation>Rated because</translation>
+    </message>
+    <message>
+        <source>기업</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>업종</source>
+        <translation>KSIC</translation>
+    </message>
+    <message>
+        <source>연결</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>미결 사례</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <source>단계 이력</source>
+        <translation>Level history</translation>
+    </message>
+    <message>
+        <source>소속 기업 (더블클릭: 기업 카드)</source>
+        <translation>Firms of the cluster (double-click: firm card)</translation>
+    </message>
+    <message>
+        <source>{period}: {level}</source>
+        <translation>{period}: {level}</translation>
+    </message>
+    <message>
+        <source>평가 없음</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>추천 지원 유형 없음 (양호)</source>
+        <translation>No support track suggested (good)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;추천 지원: {track}&lt;/b&gt; ({services})</source>
+        <translation>&lt;b&gt;Suggested support: {track}&lt;/b&gt; ({services})</translation>
+    </message>
+    <message>
+        <source>매출 감소폭</source>
+        <translation>Sales decline</translation>
+    </message>
+    <message>
+        <source>휴·폐업 증가율</source>
+        <translation>Closures growth</translation>
+    </message>
+    <message>
+        <source>직접 연결</source>
+        <translation>Linked by hand</translation>
+    </message>
+    <message>
+        <source>자동</source>
+        <translation>Automatic</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterTableModel</name>
+    <message>
+        <source>밀집지역</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>지역</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>업종(KSIC)</source>
+        <translation>Industry (KSIC)</translation>
+    </message>
+    <message>
+        <source>단계</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>추세</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <source>매출 증감률</source>
+        <translation>Sales change</translation>
+    </message>
+    <message>
+        <source>휴·폐업 증가율</source>
+        <translation>Closures growth</translation>
+    </message>
+    <message>
+        <source>고용 증감률</source>
+        <translation>Employment change</translation>
+    </message>
+    <message>
+        <source>▲ 악화</source>
+        <translation>▲ worse</translation>
+    </message>
+    <message>
+        <source>▼ 개선</source>
+        <translation>▼ better</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersPage</name>
+    <message>
+        <source>모든 단계</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>지표 가져오기…</source>
+        <translation>Import indicators…</translation>
+    </message>
+    <message>
+        <source>판정 기준…</source>
+        <translation>Thresholds…</translation>
+    </message>
+    <message>
+        <source>빈 양식 저장…</source>
+        <translation>Save empty template…</translation>
+    </message>
+    <message>
+        <source>반기</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <source>밀집지역 위기 단계</source>
+        <translation>Cluster crisis levels</translation>
+    </message>
+    <message>
+        <source>지원사업 목록</source>
+        <translation>Support programs</translation>
+    </message>
+    <message>
+        <source>밀집지역·지원사업</source>
+        <translation>Clusters and programs</translation>
+    </message>
+    <message>
+        <source>지표 없음</source>
+        <translation>No indicators</translation>
+    </message>
+    <message>
+        <source>심각 {severe} · 주의 {caution} · 양호 {good} · 미평가 {unrated}</source>
+        <translation>Severe {severe} · Caution {caution} · Good {good} · Not rated {unrated}</translation>
+    </message>
+    <message>
+        <source>반기 지표 가져오기</source>
+        <translation>Import half-year indicators</translation>
+    </message>
+    <message>
+        <source>지표 {added}행 추가, {replaced}행 교체 ({periods})</source>
+        <translation>Indicators: {added} rows added, {replaced} replaced ({periods})</translation>
+    </message>
+    <message>
+        <source>가져오지 못했습니다</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>아래 {n}개 문제를 고친 뒤 다시 가져오세요. 아무것도 저장하지 않았습니다.</source>
+        <translation>Fix the {n} problems below and import again. Nothing was stored.</translation>
+    </message>
+    <message>
+        <source>밀집지역</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>새 기준으로 {period}을(를) 다시 판정했습니다. 지난 반기의 단계는 그대로입니다.</source>
+        <translation>{period} was rated again with the new thresholds. Earlier half-years keep their levels.</translation>
+    </message>
+    <message>
+        <source>빈 양식 저장</source>
+        <translation>Save empty template</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>전체 기간</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>올해</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>최근 12개월</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <source>최근 90일</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>지금 열린 현장지원단</source>
+        <translation>Current clinic session</translation>
+    </message>
+    <message>
+        <source>새로 고침</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>PDF 보고서…</source>
+        <translation>PDF report…</translation>
+    </message>
+    <message>
+        <source>엑셀로 저장…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>현황판</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>현황</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>사후관리 대장</source>
+        <translation>Follow-up register</translation>
+    </message>
+    <message>
+        <source>계산 중…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>{at} 기준 · 사례 {n}건</source>
+        <translation>As of {at} · {n} cases</translation>
+    </message>
+    <message>
+        <source>계산하지 못했습니다: {error}</source>
+        <translation>Could not compute: {error}</translation>
+    </message>
+    <message>
+        <source>현황 보고서 저장</source>
+        <translation>Save the period report</translation>
+    </message>
+    <message>
+        <source>현황 엑셀 저장</source>
+        <translation>Save the figures as Excel</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>모든 기관</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>모든 분야</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>아무것도 고르지 않으면 모든 상태</source>
+        <translation>None ticked means every status</translation>
+    </message>
+    <message>
+        <source>기관별 시트 추가</source>
+        <translation>Add one sheet per agency</translation>
+    </message>
+    <message>
+        <source>개인정보 마스킹 해제 (사유 필요, 기록됨)</source>
+        <translation>Unmask personal data (needs a reason, audited)</translation>
+    </message>
+    <message>
+        <source>해제 사유 (예: 연말 실적 보고 원자료)</source>
+        <translation>Reason for unmasking (e.g. source data for the year-end report)</translation>
+    </message>
+    <message>
+        <source>엑셀로 내보내기…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>내보낼 사례</source>
+        <translation>Cases to export</translation>
+    </message>
+    <message>
+        <source>접수 기간</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>현장지원단</source>
+        <translation>Clinic session</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>통합 문서</source>
+        <translation>Workbook</translation>
+    </message>
+    <message>
+        <source>모든 현장지원단</source>
+        <translation>All clinic sessions</translation>
+    </message>
+    <message>
+        <source>애로사항_{day}.xlsx</source>
+        <translation>cases_{day}.xlsx</translation>
+    </message>
+    <message>
+        <source>엑셀로 내보내기</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 통합 문서 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>내보내는 중: {path}</source>
+        <translation>Exporting: {path}</translation>
+    </message>
+    <message>
+        <source>{path}: 사례 {rows}건, 시트 {sheets}개 ({seconds}초)</source>
+        <translation>{path}: {rows} cases, {sheets} sheets ({seconds} s)</translation>
+    </message>
+    <message>
+        <source>내보내기를 취소했습니다. 파일은 만들지 않았습니다.</source>
+        <translation>Export cancelled. No file was written.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>분야별 애로사항</source>
+        <translation>Cases by field</translation>
+    </message>
+    <message>
+        <source>기관별 처리 중·기한 초과 (상위 {n})</source>
+        <translation>Open and overdue by agency (top {n})</translation>
+    </message>
+    <message>
+        <source>월별 접수</source>
+        <translation>Cases by month</translation>
+    </message>
+    <message>
+        <source>상태별</source>
+        <translation>Cases by status</translation>
+    </message>
+    <message>
+        <source>기관별 회신 소요일 중앙값 (일)</source>
+        <translation>Median days to reply by agency</translation>
+    </message>
+    <message>
+        <source>기한 초과 경과일</source>
+        <translation>Overdue by</translation>
+    </message>
+    <message>
+        <source>만족도 응답 (5점 척도)</source>
+        <translation>Satisfaction answers (5-point scale)</translation>
+    </message>
+    <message>
+        <source>밀집지역 위기 단계</source>
+        <translation>Cluster crisis levels</translation>
+    </message>
+    <message>
+        <source>분야별 반복 애로 키워드 — 제도개선 건의 후보</source>
+        <translation>Recurring keywords by field — candidates for policy proposals</translation>
+    </message>
+    <message>
+        <source>애로사항</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>{n}건</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>참여 기업</source>
+        <translation>Firms</translation>
+    </message>
+    <message>
+        <source>{n}개</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <source>현장해결률</source>
+        <translation>Resolved on site</translation>
+    </message>
+    <message>
+        <source>처리 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>기한 초과</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>만족도 (100점)</source>
+        <translation>Satisfaction (of 100)</translation>
+    </message>
+    <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>현장해결</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <source>{agency}: 중앙값 {days}일, 회신 {n}건</source>
+        <translation>{agency}: median {days} days, {n} replies</translation>
+    </message>
+    <message>
+        <source>{n}점</source>
+        <translation>{n} pt</translation>
+    </message>
+    <message>
+        <source>평가된 밀집지역이 없습니다 (밀집지역 화면에서 지표를 가져오세요)</source>
+        <translation>No cluster is rated yet (import indicators on the Clusters page)</translation>
+    </message>
+    <message>
+        <source>밀집지역 위기 단계 ({period})</source>
+        <translation>Cluster crisis levels ({period})</translation>
+    </message>
+    <message>
+        <source>분야마다 최근 애로사항 내용(모두 {n}건)에서 2건 이상 되풀이된 낱말입니다. 해결불가·제도개선 건의로 끝난 사례가 많은 키워드는 제도개선 건의 후보입니다.</source>
+        <translation>Words that recur in at least two recent difficulty texts of a field ({n} texts read). Keywords whose cases often ended unresolvable or as policy proposals are candidates for a policy proposal.</translation>
+    </message>
+</context>
+<context>
     <name>FirmCard</name>
     <message>
         <source>기업을 고르세요</source>
@@ -432,7 +960,7 @@
     </message>
     <message>
         <source>이 기업의 사례</source>
-        <translation>This firm's cases</translation>
+        <translation>This firm&apos;s cases</translation>
     </message>
     <message>
         <source>선택한 중복 기업을 이 기업으로 병합</source>
@@ -456,7 +984,7 @@
     </message>
     <message>
         <source>이 기업의 사례 ({n}건, 모든 현장지원단)</source>
-        <translation>This firm's cases ({n}, all sessions)</translation>
+        <translation>This firm&apos;s cases ({n}, all sessions)</translation>
     </message>
     <message>
         <source>열람 사유를 입력하세요.</source>
@@ -471,8 +999,8 @@
         <translation>Merge firms</translation>
     </message>
     <message>
-        <source>'{other}'의 사례와 동의 기록을 '{keep}'(으)로 옮기고 '{other}'을(를) 삭제 표시합니다. 병합할까요?</source>
-        <translation>Move the cases and consents of '{other}' to '{keep}' and mark '{other}' deleted. Merge?</translation>
+        <source>&apos;{other}&apos;의 사례와 동의 기록을 &apos;{keep}&apos;(으)로 옮기고 &apos;{other}&apos;을(를) 삭제 표시합니다. 병합할까요?</source>
+        <translation>Move the cases and consents of &apos;{other}&apos; to &apos;{keep}&apos; and mark &apos;{other}&apos; deleted. Merge?</translation>
     </message>
 </context>
 <context>
@@ -550,6 +1078,290 @@
     <message>
         <source>전체 기업 {n}개</source>
         <translation>{n} firms</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>최근 {n}일 종결</source>
+        <translation>Closed in the last {n} days</translation>
+    </message>
+    <message>
+        <source>모든 상태</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>통화 기록…</source>
+        <translation>Record call…</translation>
+    </message>
+    <message>
+        <source>예약 변경…</source>
+        <translation>Reschedule…</translation>
+    </message>
+    <message>
+        <source>조치 완료</source>
+        <translation>Dealt with</translation>
+    </message>
+    <message>
+        <source>사례 열기</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>대장 PDF…</source>
+        <translation>Register PDF…</translation>
+    </message>
+    <message>
+        <source>대상 {n}건 · 지연 {late} · 오늘 {due} · 불만족 조치 {flag}</source>
+        <translation>{n} cases · late {late} · today {due} · low score {flag}</translation>
+    </message>
+    <message>
+        <source>사후관리</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>사후관리 대장 저장</source>
+        <translation>Save the follow-up register</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>사후관리 대장</source>
+        <translation>Follow-up register</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTab</name>
+    <message>
+        <source>통화 기록…</source>
+        <translation>Record call…</translation>
+    </message>
+    <message>
+        <source>예약…</source>
+        <translation>Schedule…</translation>
+    </message>
+    <message>
+        <source>불만족 조치 완료</source>
+        <translation>Low score dealt with</translation>
+    </message>
+    <message>
+        <source>연락이 늦었습니다</source>
+        <translation>The call-back is late</translation>
+    </message>
+    <message>
+        <source>오늘 연락할 차례입니다</source>
+        <translation>Call back today</translation>
+    </message>
+    <message>
+        <source>연락 예정</source>
+        <translation>Call-back scheduled</translation>
+    </message>
+    <message>
+        <source>낮은 만족도 — 조치가 필요합니다</source>
+        <translation>Low satisfaction — action needed</translation>
+    </message>
+    <message>
+        <source>만족도 조사 완료</source>
+        <translation>Satisfaction recorded</translation>
+    </message>
+    <message>
+        <source>낮은 만족도로 재개한 사례</source>
+        <translation>Reopened after a low score</translation>
+    </message>
+    <message>
+        <source>종결(또는 사후관리 단계) 뒤 {n}일째 되는 근무일에 만족도 조사를 합니다.</source>
+        <translation>Satisfaction is asked {n} days after closing (or after reaching follow-up), on a working day.</translation>
+    </message>
+    <message>
+        <source>예정일 {day}</source>
+        <translation>due {day}</translation>
+    </message>
+    <message>
+        <source>만족도 {score}점 (100점 만점)</source>
+        <translation>satisfaction {score} of 100</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTableModel</name>
+    <message>
+        <source>접수번호</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>기업명</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>담당 기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>종결일</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>연락 예정일</source>
+        <translation>Call-back</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>시도</source>
+        <translation>Tries</translation>
+    </message>
+    <message>
+        <source>만족도</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>지연</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>오늘 연락</source>
+        <translation>Call today</translation>
+    </message>
+    <message>
+        <source>예정</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>불만족 조치 필요</source>
+        <translation>Low score: act</translation>
+    </message>
+    <message>
+        <source>완료</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>재개됨</source>
+        <translation>Reopened</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>파일 선택…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>가져올 .xlsx 파일을 고르세요 (현장지원단 접수 대장 등).</source>
+        <translation>Choose the .xlsx file to import (a clinic&apos;s intake log, for example).</translation>
+    </message>
+    <message>
+        <source>시트</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>열</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>머리글</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>읽은 항목</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>행</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>가져오기</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>현장지원단</source>
+        <translation>Clinic session</translation>
+    </message>
+    <message>
+        <source>머리글 대응</source>
+        <translation>Header mapping</translation>
+    </message>
+    <message>
+        <source>문제와 주의 사항</source>
+        <translation>Problems and warnings</translation>
+    </message>
+    <message>
+        <source>현장지원단 없음 (상시 창구)</source>
+        <translation>No clinic session (walk-in desk)</translation>
+    </message>
+    <message>
+        <source>엑셀 가져오기</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>Excel 통합 문서 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>파일을 읽고 검사하는 중…</source>
+        <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+        <source>(읽지 않음)</source>
+        <translation>(not read)</translation>
+    </message>
+    <message>
+        <source>오류</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>주의</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>자료 {rows}행: 새로 가져올 {new}건, 이미 가져온 {dup}건. 빈 행·합계 행 {skipped}개는 건너뜁니다.</source>
+        <translation>{rows} data rows: {new} new, {dup} imported before. {skipped} blank and total rows are skipped.</translation>
+    </message>
+    <message>
+        <source>문제가 있는 행이 {bad}개 있어 가져올 수 없습니다 (문제 {n}건). 파일을 고친 뒤 다시 고르세요. 가져오기는 모든 행을 한꺼번에 하거나 하나도 하지 않습니다.</source>
+        <translation>{bad} rows have problems ({n} in all), so nothing can be imported. Fix the file and choose it again. An import stores every row or none.</translation>
+    </message>
+    <message>
+        <source>머리글이 없어 건너뛴 시트: {names}</source>
+        <translation>Sheets without a header, skipped: {names}</translation>
+    </message>
+    <message>
+        <source>{n}건 가져오기</source>
+        <translation>Import {n} rows</translation>
+    </message>
+    <message>
+        <source>가져오는 중…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>{added}건을 가져왔습니다 (새 기업 {firms}개, 이미 있던 {skipped}건은 건너뜀).</source>
+        <translation>Imported {added} rows ({firms} new firms; {skipped} rows already there were skipped).</translation>
+    </message>
+    <message>
+        <source>가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.</source>
+        <translation>Import cancelled. Nothing was stored.</translation>
     </message>
 </context>
 <context>
@@ -703,6 +1515,44 @@
     </message>
 </context>
 <context>
+    <name>JobBar</name>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>취소하는 중…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordTableModel</name>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>키워드</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <source>사례 수</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>제도개선 건의</source>
+        <translation>Policy proposals</translation>
+    </message>
+    <message>
+        <source>해결불가</source>
+        <translation>Unresolvable</translation>
+    </message>
+    <message>
+        <source>해결불가·제도개선 건의로 끝난 사례가 있는 반복 애로: 제도개선 건의 후보</source>
+        <translation>A recurring difficulty with cases ended unresolvable or as proposals: a policy proposal candidate</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>원스톱 현장지원 데스크</source>
@@ -710,7 +1560,7 @@
     </message>
     <message>
         <source>오늘의 현장</source>
-        <translation>Today's clinic</translation>
+        <translation>Today&apos;s clinic</translation>
     </message>
     <message>
         <source>사례 목록</source>
@@ -727,6 +1577,14 @@
     <message>
         <source>기한 경과</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>현황판</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>밀집지역·지원사업</source>
+        <translation>Clusters and programs</translation>
     </message>
     <message>
         <source>동기화·충돌</source>
@@ -804,6 +1662,61 @@ Data: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MatchTableModel</name>
+    <message>
+        <source>지원사업</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>운영 기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>판정</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <source>접수</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>맞는 이유</source>
+        <translation>Why it fits</translation>
+    </message>
+    <message>
+        <source>연결</source>
+        <translation>Attached</translation>
+    </message>
+    <message>
+        <source>지원 가능</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>확인 필요</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>대상 아님</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>접수 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>접수 예정</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>마감</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>상시</source>
+        <translation>All year</translation>
+    </message>
+</context>
+<context>
     <name>NewFirmForm</name>
     <message>
         <source>— 지역 —</source>
@@ -870,6 +1783,442 @@ Data: {path}</translation>
     <message>
         <source>기한 경과</source>
         <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>미리보기</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>폭 맞춤</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>쪽 맞춤</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <source>이전 쪽</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>다음 쪽</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>PDF로 저장…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReportsPanel</name>
+    <message>
+        <source>결재란 넣기 (담당·팀장·센터장)</source>
+        <translation>Approval block (officer, team lead, director)</translation>
+    </message>
+    <message>
+        <source>개인정보</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>마스킹 해제 (사유 필요, 기록됨)</source>
+        <translation>Unmask (needs a reason, audited)</translation>
+    </message>
+    <message>
+        <source>해제 사유 (예: 기관 회신 공문 첨부)</source>
+        <translation>Reason for unmasking (e.g. attached to an official letter)</translation>
+    </message>
+    <message>
+        <source>미리보기 만들기 (Ctrl+Enter)</source>
+        <translation>Make preview (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>보고서</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>사례 기록지</source>
+        <translation>Case record</translation>
+    </message>
+    <message>
+        <source>현장지원 결과 보고</source>
+        <translation>Clinic session results</translation>
+    </message>
+    <message>
+        <source>기관별 회신 요청서</source>
+        <translation>Reply request to an agency</translation>
+    </message>
+    <message>
+        <source>기업 지원 이력</source>
+        <translation>Firm support history</translation>
+    </message>
+    <message>
+        <source>처리대장</source>
+        <translation>Case register</translation>
+    </message>
+    <message>
+        <source>사례</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>접수번호 또는 사례 ID (예: 2026-순천-0042)</source>
+        <translation>Case number or id (e.g. 2026-SC-0042)</translation>
+    </message>
+    <message>
+        <source>접수번호</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>현장지원단</source>
+        <translation>Clinic session</translation>
+    </message>
+    <message>
+        <source>기관별 회신 요청</source>
+        <translation>Reply request</translation>
+    </message>
+    <message>
+        <source>회신·종결된 사례도 넣기</source>
+        <translation>Include replied and closed cases</translation>
+    </message>
+    <message>
+        <source>기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>접수 기간</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>기업</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>기업을 찾아 Enter로 고르세요.</source>
+        <translation>Find the firm and press Enter to choose it.</translation>
+    </message>
+    <message>
+        <source>모든 기관</source>
+        <translation>All agencies</translation>
+    </message>
+    <message>
+        <source>모든 분야</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>선택한 기업: {name}</source>
+        <translation>Chosen firm: {name}</translation>
+    </message>
+    <message>
+        <source>모든 현장지원단</source>
+        <translation>All clinic sessions</translation>
+    </message>
+    <message>
+        <source>{name} 만드는 중…</source>
+        <translation>Making the {name}…</translation>
+    </message>
+    <message>
+        <source>{name}: {pages}쪽</source>
+        <translation>{name}: {pages} pages</translation>
+    </message>
+    <message>
+        <source>(동의가 없는 {n}건 제외)</source>
+        <translation>({n} cases without consent left out)</translation>
+    </message>
+    <message>
+        <source>취소했습니다.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>PDF로 저장</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 파일 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>저장하지 못했습니다: {error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+    <message>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>인쇄</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>인쇄하지 못했습니다: {error}</source>
+        <translation>Could not print: {error}</translation>
+    </message>
+    <message>
+        <source>{n}쪽을 인쇄로 보냈습니다.</source>
+        <translation>Sent {n} pages to the printer.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodEdit</name>
+    <message>
+        <source>올해</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>이번 달</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>지난달</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>최근 30일</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>전체 기간</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>직접 입력</source>
+        <translation>Custom</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTableModel</name>
+    <message>
+        <source>지원사업</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>운영 기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>위기 지원 유형</source>
+        <translation>Crisis track</translation>
+    </message>
+    <message>
+        <source>대상 지역</source>
+        <translation>Regions</translation>
+    </message>
+    <message>
+        <source>대상 규모</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>업력</source>
+        <translation>Years in business</translation>
+    </message>
+    <message>
+        <source>접수 기간</source>
+        <translation>Application period</translation>
+    </message>
+    <message>
+        <source>접수</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <source>접수 중</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>접수 예정</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>마감</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>상시</source>
+        <translation>All year</translation>
+    </message>
+    <message>
+        <source>제한 없음</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>{n}년 이상</source>
+        <translation>{n} years or more</translation>
+    </message>
+    <message>
+        <source>{n}년 이내</source>
+        <translation>up to {n} years</translation>
+    </message>
+    <message>
+        <source>{low}~{high}년</source>
+        <translation>{low}–{high} years</translation>
+    </message>
+    <message>
+        <source>전국</source>
+        <translation>Nationwide</translation>
+    </message>
+    <message>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsPanel</name>
+    <message>
+        <source>사업명·기관·분야로 거르기</source>
+        <translation>Filter by program, agency or field</translation>
+    </message>
+    <message>
+        <source>비활성 사업 포함</source>
+        <translation>Include inactive programs</translation>
+    </message>
+    <message>
+        <source>엑셀에서 가져오기…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>빈 양식 저장…</source>
+        <translation>Save empty template…</translation>
+    </message>
+    <message>
+        <source>지원사업 목록은 참고 자료입니다. 엑셀 파일을 가져오면 그 파일이 목록 전체가 되고, 파일에 없는 사업은 비활성으로 바뀝니다 (사례에 연결된 기록은 남습니다). 잘못된 행이 하나라도 있으면 아무것도 저장하지 않습니다.</source>
+        <translation>The program catalog is reference data. An imported Excel file becomes the whole catalog; programs it does not list become inactive (attachments to cases stay). If any row is wrong, nothing is stored.</translation>
+    </message>
+    <message>
+        <source>{n}개 사업</source>
+        <translation>{n} programs</translation>
+    </message>
+    <message>
+        <source>지원사업 목록 가져오기</source>
+        <translation>Import the program catalog</translation>
+    </message>
+    <message>
+        <source>지원사업 {added}건 추가, {updated}건 갱신, {off}건 비활성화</source>
+        <translation>Programs: {added} added, {updated} updated, {off} deactivated</translation>
+    </message>
+    <message>
+        <source>가져오지 못했습니다</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>아래 {n}개 문제를 고친 뒤 다시 가져오세요. 아무것도 저장하지 않았습니다.</source>
+        <translation>Fix the {n} problems below and import again. Nothing was stored.</translation>
+    </message>
+    <message>
+        <source>지원사업</source>
+        <translation>Programs</translation>
+    </message>
+    <message>
+        <source>빈 양식 저장</source>
+        <translation>Save empty template</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsTab</name>
+    <message>
+        <source>모름</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>설립일 저장</source>
+        <translation>Save founding date</translation>
+    </message>
+    <message>
+        <source>대상이 아닌 사업도 보기</source>
+        <translation>Show ineligible programs too</translation>
+    </message>
+    <message>
+        <source>연계 메모 (선택)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>사례에 연결</source>
+        <translation>Attach to case</translation>
+    </message>
+    <message>
+        <source>연결 해제</source>
+        <translation>Detach</translation>
+    </message>
+    <message>
+        <source>설립일(업력)</source>
+        <translation>Founded (years in business)</translation>
+    </message>
+    <message>
+        <source>지역 모름</source>
+        <translation>region unknown</translation>
+    </message>
+    <message>
+        <source>규모 모름</source>
+        <translation>size unknown</translation>
+    </message>
+    <message>
+        <source>업종 모름</source>
+        <translation>industry unknown</translation>
+    </message>
+    <message>
+        <source>업력 {n}년</source>
+        <translation>{n} years in business</translation>
+    </message>
+    <message>
+        <source>밀집지역 {name} ({level})</source>
+        <translation>cluster {name} ({level})</translation>
+    </message>
+    <message>
+        <source>맞는 지원사업 {n}개 · 연결 {m}개</source>
+        <translation>{n} matching programs · {m} attached</translation>
+    </message>
+    <message>
+        <source>이 기업과 애로사항에 맞는 지원사업이 목록에 없습니다.</source>
+        <translation>No program in the catalog fits this firm and difficulty.</translation>
+    </message>
+    <message>
+        <source>먼저 지원사업을 고르세요.</source>
+        <translation>Choose a program first.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>PDF 보고서</source>
+        <translation>PDF reports</translation>
+    </message>
+    <message>
+        <source>엑셀 내보내기</source>
+        <translation>Excel export</translation>
+    </message>
+    <message>
+        <source>엑셀 가져오기</source>
+        <translation>Excel import</translation>
+    </message>
+    <message>
+        <source>보고서</source>
+        <translation>Reports</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>만족도 조사 예약</source>
+        <translation>Schedule the satisfaction call</translation>
+    </message>
+    <message>
+        <source>연락할 날</source>
+        <translation>Call on</translation>
+    </message>
+    <message>
+        <source>메모</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +2369,53 @@ Sync does not exist yet: every change is kept on this laptop only.</translation>
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>위기 단계 판정 기준</source>
+        <translation>Crisis level thresholds</translation>
+    </message>
+    <message>
+        <source>같은 단계·같은 묶음의 기준은 모두 맞아야 하고, 묶음 가운데 하나라도 맞으면 그 단계입니다. 심각이 주의보다 먼저 판정되며, 어느 것도 맞지 않으면 양호입니다. 경계값은 포함합니다.</source>
+        <translation>All rules of one group must hold; a level applies when any of its groups holds. Severe is checked before caution; when nothing holds the level is good. Bounds are inclusive.</translation>
+    </message>
+    <message>
+        <source>단계</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>묶음</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>지표</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>비교</source>
+        <translation>Op</translation>
+    </message>
+    <message>
+        <source>값(%)</source>
+        <translation>Value (%)</translation>
+    </message>
+    <message>
+        <source>설명</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>기준 추가</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>선택 삭제</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <source>기본값 불러오기</source>
+        <translation>Load defaults</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTableModel</name>
     <message>
         <source>일시</source>
@@ -1062,6 +2458,14 @@ Sync does not exist yet: every change is kept on this laptop only.</translation>
         <translation>Merge firms</translation>
     </message>
     <message>
+        <source>지원사업</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>사후관리</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
         <source>{n}일 연장</source>
         <translation>extended {n} days</translation>
     </message>
@@ -1090,8 +2494,40 @@ Sync does not exist yet: every change is kept on this laptop only.</translation>
         <translation>Consent to share with {agency}</translation>
     </message>
     <message>
-        <source>중복 기업 '{name}'에서 옮겨옴</source>
-        <translation>Moved from duplicate firm '{name}'</translation>
+        <source>중복 기업 &apos;{name}&apos;에서 옮겨옴</source>
+        <translation>Moved from duplicate firm &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; 연결</source>
+        <translation>&apos;{name}&apos; attached</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; 연결 해제</source>
+        <translation>&apos;{name}&apos; detached</translation>
+    </message>
+    <message>
+        <source>만족도 조사 예약: {day}</source>
+        <translation>Satisfaction call scheduled: {day}</translation>
+    </message>
+    <message>
+        <source>만족도 조사 — 연락 안 됨</source>
+        <translation>Satisfaction call — no answer</translation>
+    </message>
+    <message>
+        <source>만족도 {points}점 ({score}/100)</source>
+        <translation>Satisfaction {points} points ({score}/100)</translation>
+    </message>
+    <message>
+        <source>낮은 만족도 — 조치 필요</source>
+        <translation>Low satisfaction — action needed</translation>
+    </message>
+    <message>
+        <source>낮은 만족도 조치 완료</source>
+        <translation>Low satisfaction dealt with</translation>
+    </message>
+    <message>
+        <source>낮은 만족도로 재개</source>
+        <translation>Reopened after a low score</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +2579,151 @@ Consultants: {consultants}</translation>
     <message>
         <source>접수 {total}건 · 처리중 {open}건 · 종결 {closed}건 · 기한 경과 {overdue}건</source>
         <translation>{total} received · {open} open · {closed} closed · {overdue} overdue</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>원스톱 현장지원 데스크 시작하기</source>
+        <translation>Getting started with OneStop Field Desk</translation>
+    </message>
+    <message>
+        <source>예: 김상담</source>
+        <translation>e.g. Kim Sang-dam</translation>
+    </message>
+    <message>
+        <source>— 선택 —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>소속 기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>이 노트북 이름</source>
+        <translation>This laptop&apos;s name</translation>
+    </message>
+    <message>
+        <source>나에 대해</source>
+        <translation>About me</translation>
+    </message>
+    <message>
+        <source>빈 데이터로 시작</source>
+        <translation>Start with no data</translation>
+    </message>
+    <message>
+        <source>데모 데이터 불러오기 (연습용 가상 기업·사례)</source>
+        <translation>Load demo data (made-up firms and cases to practise with)</translation>
+    </message>
+    <message>
+        <source>이미 데이터가 있어 데모 데이터를 넣지 않습니다.</source>
+        <translation>There is data already, so no demo data is added.</translation>
+    </message>
+    <message>
+        <source>팀에 참여 (허브 폴더와 참여 코드)</source>
+        <translation>Join a team (hub folder and join code)</translation>
+    </message>
+    <message>
+        <source>시작 방법</source>
+        <translation>How to start</translation>
+    </message>
+    <message>
+        <source>데이터는 이 컴퓨터의 사용자 폴더에만 저장됩니다.
+데이터베이스: {db}
+설정: {settings}
+프로그램 폴더에는 아무것도 쓰지 않으므로 새 버전으로 바꿔도 데이터는 그대로입니다. 다른 노트북과는 팀 허브(USB·공유 폴더)로 동기화하고, 데이터베이스 파일을 공유 폴더에 두지 마세요.</source>
+        <translation>Your data stays in your user folder on this computer.
+Database: {db}
+Settings: {settings}
+Nothing is written to the program folder, so replacing the program with a new version keeps your data. Sync with other laptops through a team hub (USB stick or shared folder); never put the database file itself on a shared folder.</translation>
+    </message>
+    <message>
+        <source>데이터 위치</source>
+        <translation>Where the data lives</translation>
+    </message>
+    <message>
+        <source>시작하기</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>나중에</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>환영합니다</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>처음 한 번만 묻습니다. 나중에 설정 화면에서 바꿀 수 있습니다.</source>
+        <translation>Asked only this once. You can change all of it later under Settings.</translation>
+    </message>
+    <message>
+        <source>허브 폴더 또는 postgresql:// 주소</source>
+        <translation>Hub folder or postgresql:// address</translation>
+    </message>
+    <message>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>팀을 만든 사람에게 받은 참여 코드</source>
+        <translation>The join code from whoever created the team</translation>
+    </message>
+    <message>
+        <source>OS 키 저장소가 없을 때만 필요</source>
+        <translation>Needed only when the OS has no keyring</translation>
+    </message>
+    <message>
+        <source>허브</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>참여 코드</source>
+        <translation>Join code</translation>
+    </message>
+    <message>
+        <source>암호 문구</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>한 번 더</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>팀 허브 폴더</source>
+        <translation>Team hub folder</translation>
+    </message>
+    <message>
+        <source>이름을 입력하세요. 모든 처리 기록에 남습니다.</source>
+        <translation>Enter your name. It is recorded on everything you do.</translation>
+    </message>
+    <message>
+        <source>이 노트북의 이름을 입력하세요.</source>
+        <translation>Enter a name for this laptop.</translation>
+    </message>
+    <message>
+        <source>데이터 위치: {path}</source>
+        <translation>Data: {path}</translation>
+    </message>
+    <message>
+        <source>팀 허브 폴더(또는 postgresql:// 주소)를 입력하세요.</source>
+        <translation>Enter the team hub folder (or a postgresql:// address).</translation>
+    </message>
+    <message>
+        <source>참여 코드를 입력하세요.</source>
+        <translation>Enter the join code.</translation>
+    </message>
+    <message>
+        <source>두 암호 문구가 다릅니다.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <source>팀 &apos;{team}&apos;에 &apos;{device}&apos;(으)로 참여했습니다. 데이터 위치: {path}</source>
+        <translation>Joined team &apos;{team}&apos; as &apos;{device}&apos;. Data: {path}</translation>
     </message>
 </context>
 </TS>
