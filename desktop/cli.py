@@ -521,6 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(run=cmd_backup)
     # Imported here: the report and sync commands pull in reportlab, openpyxl and cryptography,
     # which the quick commands above do not need.
+    from desktop.cli_coord import add_coord_commands
     from desktop.cli_hub import add_hub_commands
     from desktop.cli_reports import add_report_commands
     from desktop.cli_sync import add_sync_commands
@@ -528,6 +529,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_commands(sub, common, listing)
     add_sync_commands(sub, common, listing)
     add_hub_commands(sub, common, listing)
+    add_coord_commands(sub, common, listing)
     return parser
 
 

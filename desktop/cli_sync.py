@@ -27,8 +27,6 @@ def _actor(db: Database) -> Any:
     return actor_for(db)
 
 
-
-
 def _new_passphrase(db: Database) -> str | None:
     """A passphrase for a new membership: the environment, else a prompt if no keyring."""
     from desktop.sync import keys
@@ -60,17 +58,33 @@ def _device_name(args: argparse.Namespace) -> str:
 
 # --- team ------------------------------------------------------------------------------------------
 
+
 def cmd_team_create(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync import team
 
-    made = team.create_team(db, Path(args.hub), name=args.name or "", device_name=_device_name(args),
-                            passphrase=_new_passphrase(db), key_file=Path(args.key_file) if args.key_file else None)
-    out.emit({"id": made.team_id, "team": made.team_name, "device_id": made.device_id,
-              "device": made.device_name, "join_code": made.join_code},
-             out.t(f"팀 '{made.team_name}'을 만들었습니다. 참여 코드: {made.join_code}\n"
-                   f"다른 노트북: onestop team join --hub {args.hub} (코드 입력)",
-                   f"Created team '{made.team_name}'. Join code: {made.join_code}\n"
-                   f"Other laptops: onestop team join --hub {args.hub} (enter the code)"))
+    made = team.create_team(
+        db,
+        args.hub,
+        name=args.name or "",
+        device_name=_device_name(args),
+        passphrase=_new_passphrase(db),
+        key_file=Path(args.key_file) if args.key_file else None,
+    )
+    out.emit(
+        {
+            "id": made.team_id,
+            "team": made.team_name,
+            "device_id": made.device_id,
+            "device": made.device_name,
+            "join_code": made.join_code,
+        },
+        out.t(
+            f"팀 '{made.team_name}'을 만들었습니다. 참여 코드: {made.join_code}\n"
+            f"다른 노트북: onestop team join --hub {args.hub} (코드 입력)",
+            f"Created team '{made.team_name}'. Join code: {made.join_code}\n"
+            f"Other laptops: onestop team join --hub {args.hub} (enter the code)",
+        ),
+    )
 
 
 def cmd_team_join(db: Database, args: argparse.Namespace, out: Output) -> None:
@@ -79,22 +93,38 @@ def cmd_team_join(db: Database, args: argparse.Namespace, out: Output) -> None:
     code = args.code or os.environ.get("ONESTOP_JOIN_CODE")
     if not args.key_file and not code:
         if not sys.stdin.isatty():
-            raise reject("code", "참여 코드(--code 또는 ONESTOP_JOIN_CODE)나 --key-file이 필요합니다.",
-                         "A join code (--code or ONESTOP_JOIN_CODE) or --key-file is needed.")
+            raise reject(
+                "code",
+                "참여 코드(--code 또는 ONESTOP_JOIN_CODE)나 --key-file이 필요합니다.",
+                "A join code (--code or ONESTOP_JOIN_CODE) or --key-file is needed.",
+            )
         code = input("참여 코드 / join code: ").strip()
-    joined = team.join_team(db, Path(args.hub), device_name=_device_name(args),
-                            key_file=Path(args.key_file) if args.key_file else None, code=code,
-                            passphrase=_new_passphrase(db))
-    out.emit({"id": joined.device_id, "team_id": joined.team_id, "team": joined.team_name,
-              "device": joined.device_name},
-             out.t(f"팀 '{joined.team_name}'에 '{joined.device_name}'(으)로 참여했습니다.",
-                   f"Joined team '{joined.team_name}' as '{joined.device_name}'."))
+    joined = team.join_team(
+        db,
+        args.hub,
+        device_name=_device_name(args),
+        key_file=Path(args.key_file) if args.key_file else None,
+        code=code,
+        passphrase=_new_passphrase(db),
+    )
+    out.emit(
+        {
+            "id": joined.device_id,
+            "team_id": joined.team_id,
+            "team": joined.team_name,
+            "device": joined.device_name,
+        },
+        out.t(
+            f"팀 '{joined.team_name}'에 '{joined.device_name}'(으)로 참여했습니다.",
+            f"Joined team '{joined.team_name}' as '{joined.device_name}'.",
+        ),
+    )
 
 
 def cmd_team_invite(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync import team
 
-    code = team.new_invite(db, Path(args.hub), passphrase=_passphrase(db))
+    code = team.new_invite(db, args.hub, passphrase=_passphrase(db))
     out.emit({"join_code": code}, out.t(f"참여 코드: {code}", f"Join code: {code}"))
 
 
@@ -102,18 +132,26 @@ def cmd_team_export_key(db: Database, args: argparse.Namespace, out: Output) -> 
     from desktop.sync import team
 
     team.export_key_file(db, Path(args.out), passphrase=_passphrase(db))
-    out.emit({"key_file": args.out},
-             out.t(f"팀 키를 {args.out}에 저장했습니다. 허브와 다른 곳에 보관하세요.",
-                   f"Saved the team key to {args.out}. Keep it apart from the hub."))
+    out.emit(
+        {"key_file": args.out},
+        out.t(
+            f"팀 키를 {args.out}에 저장했습니다. 허브와 다른 곳에 보관하세요.",
+            f"Saved the team key to {args.out}. Keep it apart from the hub.",
+        ),
+    )
 
 
 def cmd_team_remove_device(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync import team
 
     removed = team.remove_device(db, args.name, _actor(db))
-    out.emit({"id": removed.id, "name": removed.name, "removed_after": removed.removed_after},
-             out.t(f"기기 '{removed.name}'을 팀에서 제거했습니다 (다음 동기화 때 모든 노트북에 전달됨).",
-                   f"Removed device '{removed.name}' from the team (every laptop learns it on sync)."))
+    out.emit(
+        {"id": removed.id, "name": removed.name, "removed_after": removed.removed_after},
+        out.t(
+            f"기기 '{removed.name}'을 팀에서 제거했습니다 (다음 동기화 때 모든 노트북에 전달됨).",
+            f"Removed device '{removed.name}' from the team (every laptop learns it on sync).",
+        ),
+    )
 
 
 def cmd_team_status(db: Database, args: argparse.Namespace, out: Output) -> None:
@@ -122,22 +160,38 @@ def cmd_team_status(db: Database, args: argparse.Namespace, out: Output) -> None
 
     membership = team.require_team(db)
     me = oplog.device_id(db)
-    devices = [{"id": d.id, "name": d.name, "removed": d.removed, "this": d.id == me}
-               for d in sync_meta.team_devices(db)]
-    data = {"team_id": membership.team_id, "team": membership.name, "device_id": me,
-            "device": membership.device_name, "key_store": membership.key_store,
-            "unsynced": status.unsynced_count(db), "conflicts": oplog.conflict_count(db), "devices": devices}
-    lines = [f"{membership.name} ({membership.team_id})",
-             out.t(f"이 노트북: {membership.device_name} ({me}), 보내지 않은 변경 {data['unsynced']}건, "
-                   f"충돌 {data['conflicts']}건",
-                   f"This laptop: {membership.device_name} ({me}), {data['unsynced']} unsent changes, "
-                   f"{data['conflicts']} conflicts")]
-    lines += [f"  {d['name']}  {d['id']}{'  (removed)' if d['removed'] else ''}{'  *' if d['this'] else ''}"
-              for d in devices]
+    devices = [
+        {"id": d.id, "name": d.name, "removed": d.removed, "this": d.id == me}
+        for d in sync_meta.team_devices(db)
+    ]
+    data = {
+        "team_id": membership.team_id,
+        "team": membership.name,
+        "device_id": me,
+        "device": membership.device_name,
+        "key_store": membership.key_store,
+        "unsynced": status.unsynced_count(db),
+        "conflicts": oplog.conflict_count(db),
+        "devices": devices,
+    }
+    lines = [
+        f"{membership.name} ({membership.team_id})",
+        out.t(
+            f"이 노트북: {membership.device_name} ({me}), 보내지 않은 변경 {data['unsynced']}건, "
+            f"충돌 {data['conflicts']}건",
+            f"This laptop: {membership.device_name} ({me}), {data['unsynced']} unsent changes, "
+            f"{data['conflicts']} conflicts",
+        ),
+    ]
+    lines += [
+        f"  {d['name']}  {d['id']}{'  (removed)' if d['removed'] else ''}{'  *' if d['this'] else ''}"
+        for d in devices
+    ]
     out.emit(data, "\n".join(lines))
 
 
 # --- sync -------------------------------------------------------------------------------------------
+
 
 def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync.engine import sync_with_hub
@@ -146,16 +200,18 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
         if not out.as_json and sys.stderr.isatty():
             print(f"\r{stage} {done:,}/{total:,}   ", end="", file=sys.stderr)
 
-    report = sync_with_hub(db, Path(args.hub), progress, passphrase=_passphrase(db), full=args.full)
+    report = sync_with_hub(db, args.hub, progress, passphrase=_passphrase(db), full=args.full)
     if not out.as_json and sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     text = out.t(
-        f"보냄 {report.sent}묶음({report.sent_ops:,}건), 받음 {report.received}묶음({report.received_ops:,}건), "
+        f"보냄 {report.sent}묶음({report.sent_ops:,}건), "
+        f"받음 {report.received}묶음({report.received_ops:,}건), "
         f"중계 {report.relayed}묶음, 충돌 {report.conflicts}건, 건너뛴 파일 {len(report.skipped)}개 "
         f"({report.seconds:.2f}초)",
         f"Sent {report.sent} bundles ({report.sent_ops:,} ops), received {report.received} "
         f"({report.received_ops:,} ops), relayed {report.relayed}, conflicts {report.conflicts}, "
-        f"skipped files {len(report.skipped)} ({report.seconds:.2f} s)")
+        f"skipped files {len(report.skipped)} ({report.seconds:.2f} s)",
+    )
     out.emit(report.as_dict(), text)
     if not out.as_json:
         for skipped in report.skipped:
@@ -166,6 +222,7 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
 
 # --- conflicts and merge queue ----------------------------------------------------------------------
 
+
 def cmd_conflicts(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync.conflicts import list_conflicts
 
@@ -173,9 +230,14 @@ def cmd_conflicts(db: Database, args: argparse.Namespace, out: Output) -> None:
     lines = []
     for c in found:
         lines.append(f"{c.id}  {c.label}  {c.column}")
-        lines += [f"    {'*' if v.shown else ' '} {v.value!r}  ({v.device_name}, {v.at:%Y-%m-%d %H:%M})"
-                  for v in c.values]
-    out.emit([c.as_dict() for c in found], "\n".join(lines) if lines else out.t("충돌이 없습니다.", "No conflicts."))
+        lines += [
+            f"    {'*' if v.shown else ' '} {v.value!r}  ({v.device_name}, {v.at:%Y-%m-%d %H:%M})"
+            for v in c.values
+        ]
+    out.emit(
+        [c.as_dict() for c in found],
+        "\n".join(lines) if lines else out.t("충돌이 없습니다.", "No conflicts."),
+    )
 
 
 def cmd_conflicts_resolve(db: Database, args: argparse.Namespace, out: Output) -> None:
@@ -190,19 +252,29 @@ def cmd_merge_queue(db: Database, args: argparse.Namespace, out: Output) -> None
     from desktop.sync.merge_queue import merge_candidates
 
     found = merge_candidates(db, limit=args.limit)
-    data = [{"brn": c.brn, "keep": c.suggested_keep.id,
-             "firms": [{"id": f.id, "name": f.name, "created_at": f.created_at} for f in c.firms]} for c in found]
+    data = [
+        {
+            "brn": c.brn,
+            "keep": c.suggested_keep.id,
+            "firms": [{"id": f.id, "name": f.name, "created_at": f.created_at} for f in c.firms],
+        }
+        for c in found
+    ]
     lines = [f"{format_brn(c.brn)}  " + "  /  ".join(f"{f.name} {f.id}" for f in c.firms) for c in found]
-    out.emit(data, "\n".join(lines) if lines else out.t("병합할 중복 기업이 없습니다.", "No duplicate firms."))
+    out.emit(
+        data, "\n".join(lines) if lines else out.t("병합할 중복 기업이 없습니다.", "No duplicate firms.")
+    )
 
 
 # --- parser -------------------------------------------------------------------------------------------
+
 
 def add_sync_commands(sub: Any, common: argparse.ArgumentParser, listing: argparse.ArgumentParser) -> None:
     """Add team, sync, conflicts and merge-queue to the ``onestop`` parser's subcommands."""
     parents = [common, listing]
     team = sub.add_parser("team", help="sync team: create, join, invite, remove a device").add_subparsers(
-        dest="sub", required=True)
+        dest="sub", required=True
+    )
     tc = team.add_parser("create", parents=parents, help="new team: hub identity + team key")
     tc.add_argument("--hub", required=True, help="hub folder (USB stick or shared folder)")
     tc.add_argument("--name", help="team name")

@@ -22,7 +22,8 @@ from reports.pdf.layout import BuildResult
 from reports.pdf.register import render_register
 from reports.pdf.session_report import render_session_report
 
-BENCH_ACTOR = Actor(name="benchmark", role="manager", device="bench")
+BENCH_ACTOR = Actor(name="benchmark", role="coordinator", device="bench")
+"""A coordinator: the import needs a role that may write (desktop.core.roles)."""
 
 
 def export_all(db: Database, out: Path, *, per_agency: bool = False) -> ExportResult:

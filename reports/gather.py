@@ -9,6 +9,7 @@ from desktop.core import deadlines, workflow
 from desktop.core.errors import reject
 from desktop.core.records import Agency, Case, CaseEvent, ClinicSession
 from desktop.store import cases, firms, queries, report_queries, sessions
+from desktop.store import programs as store_programs
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports.data import (
@@ -79,6 +80,18 @@ class CaseRecord:
     deadline: DeadlineHistory
     days_open: int
     overdue: bool
+    programs: tuple[ProgramLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramLine:
+    """A support program attached to the case (from its ``program`` events)."""
+
+    name: str
+    agency: str
+    attached_at: datetime
+    attached_by: str
+    note: str
 
 
 _EDIT_LABELS = {"text": "내용", "field_code": "분야", "kind": "유형", "assignee": "담당자"}
@@ -118,7 +131,34 @@ def _describe(event: CaseEvent, names: Labels) -> tuple[str, str]:
         if p.get("text"):
             bits.append(f"내용: {p['text']}")
         return action_name(str(p.get("action", ""))), " · ".join(bits)
+    if event.kind == "program":
+        verb = "연계" if p.get("action") == "attach" else "연계 해제"
+        extra = str(p.get("note") or p.get("reason") or "")
+        return f"지원사업 {verb}", f"{p.get('name', '')}" + (f" — {extra}" if extra else "")
+    if event.kind == "followup":
+        return "사후관리", _followup_text(p)
     return event.kind, ", ".join(f"{k}={v}" for k, v in p.items())
+
+
+_FOLLOWUP_ACTIONS = {
+    "schedule": "만족도 조사 예약",
+    "no_answer": "연락 안 됨",
+    "done": "만족도 응답",
+    "flag": "불만족 — 조치 필요",
+    "flag_cleared": "불만족 조치 완료",
+    "reopened": "불만족으로 재개",
+}
+
+
+def _followup_text(p: dict[str, object]) -> str:
+    bits = [_FOLLOWUP_ACTIONS.get(str(p.get("action", "")), str(p.get("action", "")))]
+    if p.get("due"):
+        bits.append(f"예정일 {p['due']}")
+    if p.get("points") is not None and p.get("action") == "done":
+        bits.append(f"{p['points']}점 ({p.get('score', '')}/100)")
+    if p.get("note"):
+        bits.append(str(p["note"]))
+    return " · ".join(bits)
 
 
 def _deadline_history(
@@ -187,6 +227,10 @@ def case_record(db: Database, case_id: str, masker: Masker, now: datetime) -> Ca
         deadline=_deadline_history(db, case, timeline, events, now),
         days_open=cases.days_open(case, now.date()),
         overdue=open_ and case.deadline_at is not None and case.deadline_at < now,
+        programs=tuple(
+            ProgramLine(a.name, names.agency_full(a.agency_id), a.at, a.by, a.note)
+            for a in store_programs.attached(db, case.id)
+        ),
     )
 
 

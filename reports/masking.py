@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core import ids
+from desktop.core import ids, roles
 from desktop.core.errors import reject
 from desktop.core.records import Actor
 from desktop.store import audit
@@ -72,6 +72,7 @@ def unmasking(
     """
     if not unmask:
         return Masker(False)
+    roles.require(actor, "unmask")
     if not reason.strip():
         raise reject(
             "reason",

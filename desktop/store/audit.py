@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
@@ -31,6 +32,7 @@ def record(
     now: Now = system_now,
 ) -> None:
     """Append one entry; callers run it inside the transaction of the action it records."""
+    refuse_rrn(reason, "reason")  # free text typed by a person: never a 주민등록번호
     db.execute(
         "INSERT INTO audit_log (at, actor, role, action, target, reason, detail) VALUES (?,?,?,?,?,?,?)",
         (iso(now()), actor.name, actor.role, action, target, reason, detail),

@@ -7,13 +7,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from desktop.core import deadlines, workflow
+from desktop.core import deadlines, roles, workflow
 from desktop.core.errors import Problem, RejectedInput, collect, reject
 from desktop.core.hangul import nfc
 from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor, Case, CaseEvent, CaseId, Changes, Consent, EventId, FirmId
 from desktop.core.uuid7 import uuid7
-from desktop.store import audit, calendar, firms, reference, search
+from desktop.store import access, audit, calendar, firms, reference, search
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 
@@ -112,6 +112,9 @@ def clock_of(row: sqlite3.Row | Case, clock_text: str | None = None) -> deadline
 
 def add_case(db: Database, new: NewCase, actor: Actor, now: Now = system_now) -> tuple[CaseId, Changes]:
     """Log a difficulty: number it, start its deadline clock, route or resolve it on site."""
+    roles.require(actor, "case.add")
+    for field_name, value in (("onsite", new.onsite_answer), ("reason", new.route_reason)):
+        refuse_rrn(value, field_name)
     problems: list[Problem] = []
     ref = reference.reference_data(db)
     received = new.received_at or now()
@@ -213,6 +216,7 @@ def _add_consent(db: Database, case_id: str, firm_id: str, agency_id: str, actor
 
 def record_consent(db: Database, case_id: str, agency: str, actor: Actor, now: Now = system_now) -> Changes:
     """Record the firm's consent to give this case to ``agency`` (제3자 제공 동의)."""
+    access.require_case(db, actor, case_id, "case.route")
     with db.transaction():
         case = get_case(db, case_id)
         agency_id = reference.find_agency(agency, now().date(), reference.reference_data(db)).id
@@ -243,6 +247,9 @@ def act(
     now: Now = system_now,
 ) -> Changes:
     """Run one workflow action (route, reply, close, reopen, …) on a case."""
+    access.require_case(db, actor, case_id, roles.permission_for_action(action))
+    for field_name, value in (("reason", reason), ("text", text)):
+        refuse_rrn(value, field_name)
     with db.transaction():
         agency_id = ""
         if agency:
@@ -344,6 +351,7 @@ def set_fields(
     db: Database, case_id: str, changes: dict[str, str], actor: Actor, now: Now = system_now
 ) -> Changes:
     """Edit case fields; each change is a timeline event (old → new)."""
+    access.require_case(db, actor, case_id, "case.assign" if set(changes) == {"assignee"} else "case.edit")
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise reject(
@@ -399,6 +407,7 @@ def set_fields(
 
 def assign_to(db: Database, case_id: str, person: str, actor: Actor, now: Now = system_now) -> Changes:
     """Give a case to a person at its agency; a case waiting as "assigned" then starts."""
+    access.require_case(db, actor, case_id, "case.assign")
     with db.transaction():
         changes = set_fields(db, case_id, {"assignee": person}, actor, now)
         if get_case(db, case_id).status == "assigned":
@@ -407,6 +416,7 @@ def assign_to(db: Database, case_id: str, person: str, actor: Actor, now: Now = 
 
 
 def add_note(db: Database, case_id: str, text: str, actor: Actor, now: Now = system_now) -> Changes:
+    access.require_case(db, actor, case_id, "case.note")
     with db.transaction():
         _row(db, case_id)
         _event(db, case_id, actor, "note", {"text": _clean_text(text, "note")}, now)

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from desktop.core import ids
+from desktop.core import ids, roles
 from desktop.core.errors import Problem, RejectedInput, collect, reject
 from desktop.core.hangul import nfc
 from desktop.core.records import FIRM_SIZES, Actor, Changes, Firm, FirmId
@@ -104,6 +104,7 @@ def validate_firm(new: NewFirm) -> NewFirm:
 
 def add_firm(db: Database, new: NewFirm, actor: Actor, now: Now = system_now) -> tuple[FirmId, Changes]:
     """Register a firm. The same BRN may exist already (another laptop): not an error."""
+    roles.require(actor, "firm.add")
     firm = validate_firm(new)
     firm_id = FirmId(uuid7())
     stamp = iso(now())
@@ -136,6 +137,7 @@ def update_firm(
     db: Database, firm_id: str, changes: dict[str, str], actor: Actor, now: Now = system_now
 ) -> Changes:
     """Edit firm fields; the firm name shown on its cases follows."""
+    roles.require(actor, "firm.edit")
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise reject(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from desktop.core import roles
 from desktop.core.errors import Problem, RejectedInput
 from desktop.core.records import Actor, Changes
 from desktop.core.uuid7 import uuid7
@@ -76,6 +77,7 @@ def apply_import(
     Raises:
         RejectedInput: a row the store refuses, named by ``source`` (file:sheet) and row number.
     """
+    roles.require(actor, "import")
     batch_id = uuid7()
     case_ids: list[str] = []
     firm_ids: dict[str, str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from desktop.core import roles
 from desktop.core.errors import reject
 from desktop.core.records import Actor, Changes
 from desktop.core.uuid7 import uuid7
@@ -36,6 +37,7 @@ def merge_firms(db: Database, keep_id: str, other_id: str, actor: Actor, now: No
     Raises:
         RejectedInput: field ``firm`` when the ids are equal, unknown, deleted or of different BRNs.
     """
+    roles.require(actor, "firm.merge")
     if keep_id == other_id:
         raise reject("firm", "같은 기업끼리는 병합할 수 없습니다.", "A firm cannot be merged with itself.")
     with db.transaction():

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from desktop.store import reference
 from desktop.store.db import Database
-from desktop.store.schema import migrate
+from desktop.store.schema import migrate, refuse_unusable_file
 
 
 def open_store(path: Path, *, load_reference: bool = True) -> Database:
     """Open (creating if needed) and migrate the store; reload reference CSVs if they changed."""
+    refuse_unusable_file(path)  # a newer program's, damaged or foreign file is refused untouched
     db = Database(path)
     try:
         migrate(db)

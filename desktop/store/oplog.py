@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from desktop.core import roles
 from desktop.core.errors import reject
 from desktop.core.records import Actor, Changes
 from desktop.store import audit
@@ -55,15 +56,17 @@ SYNC_TABLES: dict[str, TableSpec] = {
     "team_devices": TableSpec("team_devices", m0003_sync._TABLES["team_devices"]),
     "firms": TableSpec("firms", m0003_sync._TABLES["firms"], frozenset({"updated_at"})),
     "sessions": TableSpec("sessions", m0003_sync._TABLES["sessions"]),
-    "cases": TableSpec("cases", m0003_sync._TABLES["cases"],
-                       frozenset({"is_open", "deadline_at", "clock", "closed_at", "updated_at"})),
+    "cases": TableSpec(
+        "cases",
+        m0003_sync._TABLES["cases"],
+        frozenset({"is_open", "deadline_at", "clock", "closed_at", "updated_at"}),
+    ),
     "case_events": TableSpec("case_events", m0003_sync._TABLES["case_events"]),
     "consents": TableSpec("consents", m0003_sync._TABLES["consents"]),
 }
 # Columns of synced tables that are local or derived (never in ops).
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {"cases": frozenset({"firm_name"})}
 
-_NOW_MS_SQL = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
 TICK_SQL = m0003_sync._TICK
 STAMP_SQL = "SELECT printf('%013d%08x', hlc_ms, hlc_counter) || device FROM sync_state"
 
@@ -101,12 +104,15 @@ def stamp_device(stamp: str) -> str:
 
 def trigger_sql(table: str, columns: Sequence[str]) -> str:
     """SQL that (re)creates the capture triggers of ``table``, for a migration adding columns."""
-    drops = "".join(f"DROP TRIGGER IF EXISTS sync_{kind}_{table}_{event};\n" for kind, event in
-                    (("capture", "insert"), ("capture", "update"), ("guard", "delete")))
+    drops = "".join(
+        f"DROP TRIGGER IF EXISTS sync_{kind}_{table}_{event};\n"
+        for kind, event in (("capture", "insert"), ("capture", "update"), ("guard", "delete"))
+    )
     return drops + m0003_sync._triggers(table, tuple(columns))
 
 
 # --- identity and clock ---------------------------------------------------------------------------
+
 
 def device_id(db: Database) -> str:
     return str(db.scalar("SELECT device FROM sync_state"))
@@ -136,18 +142,18 @@ def tick(db: Database) -> str:
     return str(db.scalar(STAMP_SQL))
 
 
-def clock_stamp(db: Database) -> str:
-    return str(db.scalar(STAMP_SQL))
-
-
 def observe(db: Database, stamp: str) -> None:
     """Hybrid logical clock receive: later local stamps sort after ``stamp``."""
     ms, counter = stamp_ms(stamp), stamp_counter(stamp)
-    db.execute("UPDATE sync_state SET hlc_ms = ?, hlc_counter = ? WHERE hlc_ms < ? OR (hlc_ms = ? AND "
-               "hlc_counter < ?)", (ms, counter, ms, ms, counter))
+    db.execute(
+        "UPDATE sync_state SET hlc_ms = ?, hlc_counter = ? WHERE hlc_ms < ? OR (hlc_ms = ? AND "
+        "hlc_counter < ?)",
+        (ms, counter, ms, ms, counter),
+    )
 
 
 # --- capture control ------------------------------------------------------------------------------
+
 
 @contextmanager
 def capture_paused(db: Database) -> Iterator[None]:
@@ -190,18 +196,27 @@ def reserve_range(db: Database, table: str, lo: int, hi: int) -> None:
 
 def row_op_stamps(db: Database, table: str, row_id: str, rowid: int | None = None) -> list[str]:
     """Stamps of the row op(s) that created a row (normally one)."""
-    stamps = [str(r[0]) for r in db.all(
-        "SELECT stamp FROM sync_ops WHERE tbl = ? AND row_id = ? AND col = '*'", (table, row_id))]
+    stamps = [
+        str(r[0])
+        for r in db.all(
+            "SELECT stamp FROM sync_ops WHERE tbl = ? AND row_id = ? AND col = '*'", (table, row_id)
+        )
+    ]
     if rowid is None:
         rowid = db.scalar(f"SELECT rowid FROM {table} WHERE id = ?", (row_id,))
     if rowid is not None:
-        for r in db.all("SELECT ms, counter, lo, device FROM sync_ranges WHERE tbl = ? AND ? BETWEEN lo AND hi",
-                        (table, rowid)):
-            stamps.append(make_stamp(int(r["ms"]), int(r["counter"]) + int(rowid) - int(r["lo"]), r["device"]))
+        for r in db.all(
+            "SELECT ms, counter, lo, device FROM sync_ranges WHERE tbl = ? AND ? BETWEEN lo AND hi",
+            (table, rowid),
+        ):
+            stamps.append(
+                make_stamp(int(r["ms"]), int(r["counter"]) + int(rowid) - int(r["lo"]), r["device"])
+            )
     return stamps
 
 
 # --- local ops for bundles --------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class PendingOps:
@@ -221,9 +236,10 @@ def _row_values(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict[
     cur = db.conn.cursor()
     cur.row_factory = None
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for r in cur.execute(f"SELECT id, {', '.join(cols)} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})",
-                             chunk):
+        chunk = ids[start : start + 500]
+        for r in cur.execute(
+            f"SELECT id, {', '.join(cols)} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        ):
             out[r[0]] = dict(zip(cols, r[1:], strict=True))
     return out
 
@@ -235,8 +251,11 @@ _Item = tuple[str, int, int, Op | None]
 def _logged(db: Database, after: int) -> Iterator[_Item]:
     """Local ops from the log after ``after``, in order, with row ops filled from their rows."""
     while True:
-        rows = db.all("SELECT seq, stamp, tbl, row_id, col, value, replaces FROM sync_ops "
-                      "WHERE seq > ? AND local = 1 ORDER BY seq LIMIT ?", (after, _CHUNK))
+        rows = db.all(
+            "SELECT seq, stamp, tbl, row_id, col, value, replaces FROM sync_ops "
+            "WHERE seq > ? AND local = 1 ORDER BY seq LIMIT ?",
+            (after, _CHUNK),
+        )
         if not rows:
             return
         wanted: dict[str, list[str]] = {}
@@ -252,8 +271,14 @@ def _logged(db: Database, after: int) -> Iterator[_Item]:
             elif r["col"] == ERASE:
                 op = Op(r["stamp"], r["tbl"], r["row_id"], ERASE, json.loads(r["value"]))
             else:
-                op = Op(r["stamp"], r["tbl"], r["row_id"], r["col"], r["value"],
-                        tuple(r["replaces"].split()) if r["replaces"] else ())
+                op = Op(
+                    r["stamp"],
+                    r["tbl"],
+                    r["row_id"],
+                    r["col"],
+                    r["value"],
+                    tuple(r["replaces"].split()) if r["replaces"] else (),
+                )
             yield r["stamp"], 0, int(r["seq"]), op
         after = int(rows[-1]["seq"])
 
@@ -267,13 +292,21 @@ def _ranged(db: Database, rng: Any) -> Iterator[_Item]:
     cur.row_factory = None
     pos = int(rng["sent_to"])
     while pos < hi:
-        rows = cur.execute(f"SELECT rowid, id, {', '.join(cols)} FROM {table} WHERE rowid > ? AND rowid <= ? "
-                           "ORDER BY rowid LIMIT ?", (pos, hi, _CHUNK)).fetchall()
+        rows = cur.execute(
+            f"SELECT rowid, id, {', '.join(cols)} FROM {table} WHERE rowid > ? AND rowid <= ? "
+            "ORDER BY rowid LIMIT ?",
+            (pos, hi, _CHUNK),
+        ).fetchall()
         if not rows:
             return
         for r in rows:
             stamp = f"{prefix}{counter + r[0] - lo:08x}{device}"
-            yield stamp, int(rng["id"]), int(r[0]), Op(stamp, table, r[1], ROW, dict(zip(cols, r[2:], strict=True)))
+            yield (
+                stamp,
+                int(rng["id"]),
+                int(r[0]),
+                Op(stamp, table, r[1], ROW, dict(zip(cols, r[2:], strict=True))),
+            )
         pos = int(rows[-1][0])
 
 
@@ -284,8 +317,14 @@ def pending_ops(db: Database, limit: int) -> PendingOps:
     same laptop, so a receiver ends in the same state.
     """
     bundled = int(db.scalar("SELECT bundled_seq FROM sync_state"))
-    ranges = [r for r in db.all("SELECT id, tbl, lo, hi, ms, counter, device, sent_to FROM sync_ranges "
-                                "WHERE sent_to < hi ORDER BY id") if r["tbl"] in SYNC_TABLES]
+    ranges = [
+        r
+        for r in db.all(
+            "SELECT id, tbl, lo, hi, ms, counter, device, sent_to FROM sync_ranges "
+            "WHERE sent_to < hi ORDER BY id"
+        )
+        if r["tbl"] in SYNC_TABLES
+    ]
     streams = [_logged(db, bundled), *(_ranged(db, rng) for rng in ranges)]
     pending = PendingOps()
     taken = 0
@@ -315,14 +354,19 @@ def mark_bundled(db: Database, pending: PendingOps) -> None:
 
 def skip_remote_ops(db: Database) -> None:
     """Nothing local is waiting: let the next scan for local ops start after every op so far."""
-    db.execute("UPDATE sync_state SET bundled_seq = (SELECT coalesce(max(seq), 0) FROM sync_ops) "
-               "WHERE NOT EXISTS (SELECT 1 FROM sync_ops WHERE seq > bundled_seq AND local = 1)")
+    db.execute(
+        "UPDATE sync_state SET bundled_seq = (SELECT coalesce(max(seq), 0) FROM sync_ops) "
+        "WHERE NOT EXISTS (SELECT 1 FROM sync_ops WHERE seq > bundled_seq AND local = 1)"
+    )
 
 
 def unbundled_count(db: Database) -> int:
     """Local ops not yet in a bundle (row ops of bulk ranges included)."""
-    logged = int(db.scalar("SELECT count(*) FROM sync_ops WHERE seq > (SELECT bundled_seq FROM sync_state) "
-                           "AND local = 1"))
+    logged = int(
+        db.scalar(
+            "SELECT count(*) FROM sync_ops WHERE seq > (SELECT bundled_seq FROM sync_state) AND local = 1"
+        )
+    )
     ranged = int(db.scalar("SELECT coalesce(sum(hi - sent_to), 0) FROM sync_ranges") or 0)
     return logged + ranged
 
@@ -333,18 +377,29 @@ def unbundled_rows(db: Database, table: str, row_ids: Sequence[str]) -> set[str]
         return set()
     out: set[str] = set()
     for start in range(0, len(row_ids), 500):
-        chunk = list(row_ids[start:start + 500])
+        chunk = list(row_ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
-        out |= {str(r[0]) for r in db.all(
-            f"SELECT DISTINCT row_id FROM sync_ops WHERE tbl = ? AND row_id IN ({marks}) AND local = 1 "
-            "AND seq > (SELECT bundled_seq FROM sync_state)", [table, *chunk])}
-        out |= {str(r[0]) for r in db.all(
-            f"SELECT t.id FROM {table} t JOIN sync_ranges r ON r.tbl = ? AND t.rowid > r.sent_to "
-            f"AND t.rowid <= r.hi WHERE t.id IN ({marks})", [table, *chunk])}
+        out |= {
+            str(r[0])
+            for r in db.all(
+                f"SELECT DISTINCT row_id FROM sync_ops WHERE tbl = ? AND row_id IN ({marks}) AND local = 1 "
+                "AND seq > (SELECT bundled_seq FROM sync_state)",
+                [table, *chunk],
+            )
+        }
+        out |= {
+            str(r[0])
+            for r in db.all(
+                f"SELECT t.id FROM {table} t JOIN sync_ranges r ON r.tbl = ? AND t.rowid > r.sent_to "
+                f"AND t.rowid <= r.hi WHERE t.id IN ({marks})",
+                [table, *chunk],
+            )
+        }
     return out
 
 
 # --- explicit ops: resolution, deletion, erasure ------------------------------------------------------
+
 
 def record_field(db: Database, table: str, row_id: str, col: str, value: Any) -> str:
     """Record a local field op that replaces every current op of the field; returns its stamp.
@@ -356,13 +411,16 @@ def record_field(db: Database, table: str, row_id: str, col: str, value: Any) ->
     if rid is None:
         raise reject(table, f"행을 찾을 수 없습니다: {row_id}", f"No such row: {row_id}")
     stamp = tick(db)
-    db.execute("INSERT INTO sync_record (tbl, row_id, rid, col, value) VALUES (?, ?, ?, ?, ?)",
-               (table, row_id, rid, col, value))
+    db.execute(
+        "INSERT INTO sync_record (tbl, row_id, rid, col, value) VALUES (?, ?, ?, ?, ?)",
+        (table, row_id, rid, col, value),
+    )
     return stamp
 
 
-def set_deleted(db: Database, table: str, row_id: str, deleted: bool, actor: Actor,
-                now: Now = system_now) -> Changes:
+def set_deleted(
+    db: Database, table: str, row_id: str, deleted: bool, actor: Actor, now: Now = system_now
+) -> Changes:
     """Delete (or undo the deletion of) a firm, session or case: the ``deleted`` field, synced."""
     if table not in DELETABLE:
         raise reject("table", f"삭제할 수 없는 종류입니다: {table}", f"Rows of {table} cannot be deleted.")
@@ -371,29 +429,47 @@ def set_deleted(db: Database, table: str, row_id: str, deleted: bool, actor: Act
             raise reject(table, f"찾을 수 없습니다: {row_id}", f"Not found: {row_id}")
         stamp = iso(now())
         extra = ", updated_at = :now" if "updated_at" in SYNC_TABLES[table].columns else ""
-        db.execute(f"UPDATE {table} SET deleted = :d{extra} WHERE id = :id",
-                   {"d": int(deleted), "now": stamp, "id": row_id})
+        db.execute(
+            f"UPDATE {table} SET deleted = :d{extra} WHERE id = :id",
+            {"d": int(deleted), "now": stamp, "id": row_id},
+        )
         audit.record(db, actor, f"{table}.{'delete' if deleted else 'undelete'}", row_id, now=now)
-    kind = {"firms": "firms", "sessions": "sessions", "cases": "cases"}[table]
-    return Changes(**{kind: frozenset({row_id})})
+    if table == "firms":
+        return Changes(firms=frozenset({row_id}))
+    if table == "sessions":
+        return Changes(sessions=frozenset({row_id}))
+    return Changes(cases=frozenset({row_id}))
 
 
-def erase_personal_data(db: Database, firm_id: str, actor: Actor, reason: str,
-                        columns: Sequence[str] = PERSONAL_COLUMNS, now: Now = system_now) -> Changes:
+def erase_personal_data(
+    db: Database,
+    firm_id: str,
+    actor: Actor,
+    reason: str,
+    columns: Sequence[str] = PERSONAL_COLUMNS,
+    now: Now = system_now,
+) -> Changes:
     """Erase a firm's personal data on request: blank the columns here and on every laptop.
 
     A coordinator op: the blanking edits plus an erasure op that makes every laptop blank the
     older values of these columns in its op log too (concurrent edits included).
     """
+    roles.require(actor, "firm.erase")
     if actor.role not in ERASE_ROLES:
-        raise reject("role", "개인정보 삭제는 코디네이터(관리자)만 할 수 있습니다.",
-                     "Only a coordinator or manager may erase personal data.")
+        raise reject(
+            "role",
+            "개인정보 삭제는 코디네이터(관리자)만 할 수 있습니다.",
+            "Only a coordinator or manager may erase personal data.",
+        )
     if not reason.strip():
         raise reject("reason", "삭제 사유를 입력하세요.", "Give the reason for the erasure.")
     unknown = set(columns) - set(PERSONAL_COLUMNS)
     if unknown or not columns:
-        raise reject("columns", f"삭제할 수 없는 항목: {', '.join(sorted(unknown))}",
-                     f"Not erasable: {', '.join(sorted(unknown))}")
+        raise reject(
+            "columns",
+            f"삭제할 수 없는 항목: {', '.join(sorted(unknown))}",
+            f"Not erasable: {', '.join(sorted(unknown))}",
+        )
     from desktop.store.oplog_apply import purge_erased
 
     with db.transaction():
@@ -403,15 +479,18 @@ def erase_personal_data(db: Database, firm_id: str, actor: Actor, reason: str,
         db.execute(f"UPDATE firms SET {sets}, updated_at = ? WHERE id = ?", (iso(now()), firm_id))
         stamp = tick(db)
         payload = {"cols": list(columns), "actor": actor.name, "role": actor.role}
-        db.execute("INSERT INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
-                   "VALUES (?, 'firms', ?, ?, ?, '', 1)",
-                   (stamp, firm_id, ERASE, json.dumps(payload, ensure_ascii=False)))
+        db.execute(
+            "INSERT INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
+            "VALUES (?, 'firms', ?, ?, ?, '', 1)",
+            (stamp, firm_id, ERASE, json.dumps(payload, ensure_ascii=False)),
+        )
         purge_erased(db, "firms", firm_id, stamp, tuple(columns))
         audit.record(db, actor, "firm.erase", firm_id, reason=reason, detail=",".join(columns), now=now)
     return Changes(firms=frozenset({firm_id}))
 
 
 # --- current values and conflicts ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class FieldState:
@@ -425,23 +504,27 @@ class FieldState:
 
 
 def field_state(db: Database, table: str, row_id: str, col: str) -> FieldState:
-    rows = db.all("SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? "
-                  "ORDER BY stamp DESC", (table, row_id, col))
+    rows = db.all(
+        "SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? ORDER BY stamp DESC",
+        (table, row_id, col),
+    )
     if not rows:
         stamps = row_op_stamps(db, table, row_id)
         value = db.scalar(f"SELECT {col} FROM {table} WHERE id = ?", (row_id,))
         rows_t = tuple((s, value) for s in sorted(stamps, reverse=True))
     else:
         rows_t = tuple((str(r["stamp"]), r["value"]) for r in rows)
-    cid = db.scalar("SELECT id FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
-                    (table, row_id, col))
+    cid = db.scalar(
+        "SELECT id FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?", (table, row_id, col)
+    )
     return FieldState(table, row_id, col, rows_t, str(cid or ""))
 
 
 def conflict_fields(db: Database, limit: int = 1000) -> list[FieldState]:
     """The conflicts inbox, in a fixed order (the same on every laptop)."""
-    rows = db.all("SELECT id, tbl, row_id, col FROM sync_conflicts ORDER BY tbl, row_id, col LIMIT ?",
-                  (limit,))
+    rows = db.all(
+        "SELECT id, tbl, row_id, col FROM sync_conflicts ORDER BY tbl, row_id, col LIMIT ?", (limit,)
+    )
     return [field_state(db, r["tbl"], r["row_id"], r["col"]) for r in rows]
 
 
@@ -458,15 +541,22 @@ def conflict_rows_of(db: Database, table: str, row_ids: Sequence[str]) -> set[st
     if not row_ids:
         return set()
     marks = ", ".join("?" * len(row_ids))
-    return {str(r[0]) for r in db.all(
-        f"SELECT DISTINCT row_id FROM sync_conflicts WHERE tbl = ? AND row_id IN ({marks})",
-        [table, *row_ids])}
+    return {
+        str(r[0])
+        for r in db.all(
+            f"SELECT DISTINCT row_id FROM sync_conflicts WHERE tbl = ? AND row_id IN ({marks})",
+            [table, *row_ids],
+        )
+    }
 
 
 def same_tick_columns(db: Database, table: str, row_id: str, stamp: str) -> dict[str, Any]:
     """Columns an op of one local change wrote together (one row update = one stamp)."""
-    rows = db.all("SELECT col, value FROM sync_ops WHERE tbl = ? AND row_id = ? AND stamp = ? AND col NOT IN "
-                  "('*', '_erase')", (table, row_id, stamp))
+    rows = db.all(
+        "SELECT col, value FROM sync_ops WHERE tbl = ? AND row_id = ? AND stamp = ? AND col NOT IN "
+        "('*', '_erase')",
+        (table, row_id, stamp),
+    )
     return {r["col"]: r["value"] for r in rows}
 
 
@@ -477,19 +567,31 @@ def unsent_case_children(db: Database, case_ids: Sequence[str]) -> set[str]:
     marks = ", ".join("?" * len(case_ids))
     out: set[str] = set()
     for table in ("case_events", "consents"):
-        out |= {str(r[0]) for r in db.all(
-            f"SELECT DISTINCT t.case_id FROM {table} t JOIN sync_ops o ON o.tbl = '{table}' AND o.row_id = t.id "
-            f"AND o.local = 1 AND o.seq > (SELECT bundled_seq FROM sync_state) WHERE t.case_id IN ({marks})",
-            list(case_ids))}
+        out |= {
+            str(r[0])
+            for r in db.all(
+                f"SELECT DISTINCT t.case_id FROM {table} t JOIN sync_ops o ON o.tbl = '{table}' "
+                "AND o.row_id = t.id AND o.local = 1 AND o.seq > (SELECT bundled_seq FROM sync_state) "
+                f"WHERE t.case_id IN ({marks})",
+                list(case_ids),
+            )
+        }
     return out
 
 
 def cases_in_unsent_bundles(db: Database, case_ids: Sequence[str]) -> set[str]:
     """Cases with local ops in bundles of this laptop that no hub has yet."""
-    low = db.scalar("SELECT coalesce((SELECT op_seq_hi FROM sync_bundles b WHERE b.device = s.device AND b.seq < "
-                    "(SELECT min(seq) FROM sync_bundles WHERE device = s.device AND uploaded = 0) ORDER BY seq DESC "
-                    "LIMIT 1), 0) FROM sync_state s")
+    low = db.scalar(
+        "SELECT coalesce((SELECT op_seq_hi FROM sync_bundles b WHERE b.device = s.device AND b.seq < "
+        "(SELECT min(seq) FROM sync_bundles WHERE device = s.device AND uploaded = 0) ORDER BY seq DESC "
+        "LIMIT 1), 0) FROM sync_state s"
+    )
     marks = ", ".join("?" * len(case_ids))
-    return {str(r[0]) for r in db.all(
-        f"SELECT DISTINCT row_id FROM sync_ops WHERE tbl = 'cases' AND row_id IN ({marks}) AND local = 1 "
-        "AND seq > ? AND seq <= (SELECT bundled_seq FROM sync_state)", [*case_ids, int(low or 0)])}
+    return {
+        str(r[0])
+        for r in db.all(
+            f"SELECT DISTINCT row_id FROM sync_ops WHERE tbl = 'cases' AND row_id IN ({marks}) AND local = 1 "
+            "AND seq > ? AND seq <= (SELECT bundled_seq FROM sync_state)",
+            [*case_ids, int(low or 0)],
+        )
+    }

@@ -44,8 +44,9 @@ class Applied:
     sessions: set[str] = field(default_factory=set)
 
     def changes(self) -> Changes:
-        return Changes(firms=frozenset(self.firms), cases=frozenset(self.cases),
-                       sessions=frozenset(self.sessions))
+        return Changes(
+            firms=frozenset(self.firms), cases=frozenset(self.cases), sessions=frozenset(self.sessions)
+        )
 
 
 class _Applier:
@@ -79,7 +80,8 @@ class _Applier:
             self.result.sessions.add(row_id)
         elif table in ("case_events", "consents"):
             case_id = (values or {}).get("case_id") or self.db.scalar(
-                f"SELECT case_id FROM {table} WHERE id = ?", (row_id,))
+                f"SELECT case_id FROM {table} WHERE id = ?", (row_id,)
+            )
             if case_id:
                 self.result.cases.add(str(case_id))
 
@@ -87,10 +89,28 @@ class _Applier:
         if not self.erasures:
             return set()
         cols: set[str] = set()
-        for r in self.db.all("SELECT cols FROM sync_erasures WHERE tbl = ? AND row_id = ? AND stamp > ?",
-                             (table, row_id, stamp)):
+        for r in self.db.all(
+            "SELECT cols FROM sync_erasures WHERE tbl = ? AND row_id = ? AND stamp > ?",
+            (table, row_id, stamp),
+        ):
             cols |= set(json.loads(r[0]))
         return cols
+
+    def touches_erasures(self, ops: list[Op]) -> bool:
+        """True if any op of the run is on a row that has had personal data erased."""
+        if not self.erasures:
+            return False
+        pairs = sorted({(op.tbl, op.row_id) for op in ops})
+        for start in range(0, len(pairs), 400):
+            chunk = pairs[start : start + 400]
+            values = ", ".join("(?, ?)" for _ in chunk)
+            if self.db.scalar(
+                f"WITH v(t, r) AS (VALUES {values}) SELECT 1 FROM v JOIN sync_erasures e "
+                "ON e.tbl = v.t AND e.row_id = v.r LIMIT 1",
+                [p for pair in chunk for p in pair],
+            ):
+                return True
+        return False
 
     # -- ops ------------------------------------------------------------------------------------------
     def apply(self, op: Op) -> None:
@@ -132,23 +152,31 @@ class _Applier:
         present: set[str] = set()
         ids = [op.row_id for op in ops]
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            present |= {str(r[0]) for r in self.db.all(
-                f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)}
+            chunk = ids[start : start + 500]
+            present |= {
+                str(r[0])
+                for r in self.db.all(
+                    f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            }
         new: list[Op] = []
+        later: list[Op] = []  # rows that exist already (or twice in this batch): one by one, after
         new_ids: set[str] = set()
         for op in ops:
             if op.row_id in present or op.row_id in new_ids:
-                self._row(op, spec)
+                later.append(op)
             else:
                 new.append(op)
                 new_ids.add(op.row_id)
-        if not new:
-            return
-        if any(c not in new[0].value for c in cols):  # an older laptop's rows: one by one, defaults apply
-            for op in new:
-                self._row(op, spec)
-            return
+        if new and any(c not in new[0].value for c in cols):  # an older laptop's rows: defaults apply
+            later, new = ops, []
+        if new:
+            self._insert_new(spec, new)
+        for op in later:
+            self._row(op, spec)
+
+    def _insert_new(self, spec: TableSpec, new: list[Op]) -> None:
+        table, cols = spec.name, spec.columns
         first = int(self.db.scalar(f"SELECT coalesce(max(rowid), 0) FROM {table}")) + 1
         names = ["rowid", "id", *cols]
         marks = ["?"] * len(names)
@@ -162,19 +190,33 @@ class _Applier:
             rows = [(first + k, op.row_id, *get(op.value)) for k, op in enumerate(new)]
         self.db.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(marks)})", rows)
         if table == "cases":
-            self.db.executemany("INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
-                                [(first + k, _case_grams(str(op.value.get("text") or ""),
-                                                         str(op.value.get("number") or "")))
-                                 for k, op in enumerate(new)])
+            self.db.executemany(
+                "INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
+                [
+                    (
+                        first + k,
+                        _case_grams(str(op.value.get("text") or ""), str(op.value.get("number") or "")),
+                    )
+                    for k, op in enumerate(new)
+                ],
+            )
         elif table == "firms":
-            self.db.executemany("INSERT INTO firm_search (rowid, grams) VALUES (?, ?)",
-                                [(first + k, search.firm_grams(str(op.value.get("name") or ""),
-                                                               str(op.value.get("brn") or "")))
-                                 for k, op in enumerate(new)])
+            self.db.executemany(
+                "INSERT INTO firm_search (rowid, grams) VALUES (?, ?)",
+                [
+                    (
+                        first + k,
+                        search.firm_grams(str(op.value.get("name") or ""), str(op.value.get("brn") or "")),
+                    )
+                    for k, op in enumerate(new)
+                ],
+            )
         self._log_row_ops(table, new, first)
         self.result.ops += len(new)
-        for op in new:
-            self._touched(table, op.row_id, op.value)
+        if table in ("firms", "cases", "sessions"):
+            getattr(self.result, table).update(op.row_id for op in new)
+        elif table in ("case_events", "consents"):
+            self.result.cases.update(str(op.value["case_id"]) for op in new if op.value.get("case_id"))
 
     def _log_row_ops(self, table: str, new: list[Op], first: int) -> None:
         """Remember the row ops' stamps: runs of consecutive stamps as ranges, others one by one."""
@@ -186,13 +228,17 @@ class _Applier:
             stamp = new[start].stamp
             if end - start >= 8:
                 lo, hi = first + start, first + end - 1
-                self.db.execute("INSERT INTO sync_ranges (tbl, lo, hi, ms, counter, device, sent_to) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                (table, lo, hi, int(stamp[:13]), int(stamp[13:21], 16), stamp[21:], hi))
+                self.db.execute(
+                    "INSERT INTO sync_ranges (tbl, lo, hi, ms, counter, device, sent_to) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (table, lo, hi, int(stamp[:13]), int(stamp[13:21], 16), stamp[21:], hi),
+                )
             else:
-                self.db.executemany("INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, "
-                                    "local) VALUES (?, ?, ?, '*', NULL, '', 0)",
-                                    [(op.stamp, table, op.row_id) for op in new[start:end]])
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, "
+                    "local) VALUES (?, ?, ?, '*', NULL, '', 0)",
+                    [(op.stamp, table, op.row_id) for op in new[start:end]],
+                )
             start = end
 
     def _insert(self, table: str, row_id: str, values: dict[str, Any]) -> None:
@@ -212,11 +258,25 @@ class _Applier:
             params.append(values.get("firm_id"))
         rowid = int(self.db.execute(sql, params).lastrowid or 0)
         if table == "firms":
-            search.index_firm(self.db, rowid, search.firm_grams(str(values.get("name") or ""),
-                                                                str(values.get("brn") or "")))
+            search.index_firm(
+                self.db, rowid, search.firm_grams(str(values.get("name") or ""), str(values.get("brn") or ""))
+            )
         elif table == "cases":
-            search.index_case(self.db, rowid, _case_grams(str(values.get("text") or ""),
-                                                          str(values.get("number") or "")))
+            search.index_case(
+                self.db, rowid, _case_grams(str(values.get("text") or ""), str(values.get("number") or ""))
+            )
+
+    def fields(self, ops: list[Op]) -> None:
+        """A run of field ops at once (see oplog_fields); the same result as one by one."""
+        from desktop.store.oplog_fields import FieldRun
+
+        def setter(table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
+            set_column(self.db, table, row_id, rowid, col, value)
+
+        new, duplicates, orphans = FieldRun(self.db, ops).apply(self._touched, setter)
+        self.result.ops += new
+        self.result.duplicates += duplicates
+        self.result.orphans += orphans
 
     def _field(self, op: Op, spec: TableSpec | None) -> None:
         value = op.value
@@ -231,13 +291,27 @@ class _Applier:
         self._merge(spec, op.row_id, int(row[0]), op.col, (op.stamp, value), op.replaces)
         self._touched(op.tbl, op.row_id)
 
-    def _merge(self, spec: TableSpec, row_id: str, rowid: int, col: str, new: tuple[str, Any],
-               replaces: Iterable[str], *, seed_all: bool = False) -> None:
+    def _merge(
+        self,
+        spec: TableSpec,
+        row_id: str,
+        rowid: int,
+        col: str,
+        new: tuple[str, Any],
+        replaces: Iterable[str],
+        *,
+        seed_all: bool = False,
+    ) -> None:
         """Add one op to a field's current set and show the winner."""
         db, table = self.db, spec.name
         base = db.scalar(f"SELECT {col} FROM {table} WHERE rowid = ?", (rowid,))
-        before = {str(r[0]): r[1] for r in db.all(
-            "SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?", (table, row_id, col))}
+        before = {
+            str(r[0]): r[1]
+            for r in db.all(
+                "SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?",
+                (table, row_id, col),
+            )
+        }
         entries = dict(before)
         if not entries:
             # Never edited: the row op(s) hold the field with the value the row has now.
@@ -253,11 +327,15 @@ class _Applier:
         removed = [s for s in before if s not in entries]
         added = [(s, v) for s, v in entries.items() if s not in before or before[s] != v]
         if removed:
-            db.executemany("DELETE FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? AND stamp = ?",
-                           [(table, row_id, col, s) for s in removed])
+            db.executemany(
+                "DELETE FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? AND stamp = ?",
+                [(table, row_id, col, s) for s in removed],
+            )
         if added:
-            db.executemany("INSERT OR REPLACE INTO sync_current (tbl, row_id, col, stamp, value) "
-                           "VALUES (?, ?, ?, ?, ?)", [(table, row_id, col, s, v) for s, v in added])
+            db.executemany(
+                "INSERT OR REPLACE INTO sync_current (tbl, row_id, col, stamp, value) VALUES (?, ?, ?, ?, ?)",
+                [(table, row_id, col, s, v) for s, v in added],
+            )
         shown = entries[max(entries)]
         if _key(shown) != _key(base) and shown != base:
             self._set_column(table, row_id, rowid, col, shown)
@@ -270,20 +348,30 @@ class _Applier:
         if row is None or not stamps:
             return
         for col in spec.columns:
-            if col == skip or self.db.scalar("SELECT 1 FROM sync_current WHERE tbl = ? AND row_id = ? AND "
-                                             "col = ? LIMIT 1", (spec.name, row_id, col)):
+            if col == skip or self.db.scalar(
+                "SELECT 1 FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ? LIMIT 1",
+                (spec.name, row_id, col),
+            ):
                 continue
-            self.db.executemany("INSERT OR IGNORE INTO sync_current (tbl, row_id, col, stamp, value) "
-                                "VALUES (?, ?, ?, ?, ?)", [(spec.name, row_id, col, s, row[col]) for s in stamps])
+            self.db.executemany(
+                "INSERT OR IGNORE INTO sync_current (tbl, row_id, col, stamp, value) VALUES (?, ?, ?, ?, ?)",
+                [(spec.name, row_id, col, s, row[col]) for s in stamps],
+            )
 
-    def _mark_conflict(self, spec: TableSpec, row_id: str, col: str, values: Iterable[Any], had_many: bool) -> None:
+    def _mark_conflict(
+        self, spec: TableSpec, row_id: str, col: str, values: Iterable[Any], had_many: bool
+    ) -> None:
         distinct = {_key(v) for v in values}
         if len(distinct) > 1 and col not in spec.lww:
-            self.db.execute("INSERT OR IGNORE INTO sync_conflicts (id, tbl, row_id, col) VALUES (?, ?, ?, ?)",
-                            (conflict_id(spec.name, row_id, col), spec.name, row_id, col))
+            self.db.execute(
+                "INSERT OR IGNORE INTO sync_conflicts (id, tbl, row_id, col) VALUES (?, ?, ?, ?)",
+                (conflict_id(spec.name, row_id, col), spec.name, row_id, col),
+            )
         elif had_many:
-            self.db.execute("DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
-                            (spec.name, row_id, col))
+            self.db.execute(
+                "DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
+                (spec.name, row_id, col),
+            )
 
     def _set_column(self, table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
         set_column(self.db, table, row_id, rowid, col, value)
@@ -309,45 +397,63 @@ def set_column(db: Database, table: str, row_id: str, rowid: int, col: str, valu
     if table == "firms" and old is not None:
         new = db.one("SELECT name, brn FROM firms WHERE rowid = ?", (rowid,))
         assert new is not None
-        search.index_firm(db, rowid, search.firm_grams(new["name"], new["brn"]),
-                          search.firm_grams(old["name"], old["brn"]))
+        search.index_firm(
+            db, rowid, search.firm_grams(new["name"], new["brn"]), search.firm_grams(old["name"], old["brn"])
+        )
         if col == "name":
             db.execute("UPDATE cases SET firm_name = ? WHERE firm_id = ?", (new["name"], row_id))
     elif table == "cases" and old is not None:
         new = db.one("SELECT text, number FROM cases WHERE rowid = ?", (rowid,))
         assert new is not None
-        search.index_case(db, rowid, search.case_grams(new["text"], new["number"]),
-                          search.case_grams(old["text"], old["number"]))
+        search.index_case(
+            db,
+            rowid,
+            search.case_grams(new["text"], new["number"]),
+            search.case_grams(old["text"], old["number"]),
+        )
     elif table == "cases" and col == "firm_id":
-        db.execute("UPDATE cases SET firm_name = coalesce((SELECT name FROM firms WHERE id = ?), firm_name) "
-                   "WHERE rowid = ?", (value, rowid))
+        db.execute(
+            "UPDATE cases SET firm_name = coalesce((SELECT name FROM firms WHERE id = ?), firm_name) "
+            "WHERE rowid = ?",
+            (value, rowid),
+        )
 
 
 def purge_erased(db: Database, table: str, row_id: str, stamp: str, cols: tuple[str, ...]) -> None:
     """Blank the values of ``cols`` older than ``stamp`` everywhere in the op log, then re-show."""
     spec = SYNC_TABLES.get(table)
-    db.execute("INSERT OR IGNORE INTO sync_erasures (tbl, row_id, stamp, cols) VALUES (?, ?, ?, ?)",
-               (table, row_id, stamp, json.dumps(list(cols))))
+    db.execute(
+        "INSERT OR IGNORE INTO sync_erasures (tbl, row_id, stamp, cols) VALUES (?, ?, ?, ?)",
+        (table, row_id, stamp, json.dumps(list(cols))),
+    )
     if spec is None:
         return
     rowid = db.scalar(f"SELECT rowid FROM {table} WHERE id = ?", (row_id,))
     for col in cols:
         if col not in spec.columns:
             continue
-        db.execute("UPDATE sync_ops SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
-                   (table, row_id, col, stamp))
-        db.execute("UPDATE sync_current SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
-                   (table, row_id, col, stamp))
+        db.execute(
+            "UPDATE sync_ops SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
+            (table, row_id, col, stamp),
+        )
+        db.execute(
+            "UPDATE sync_current SET value = '' WHERE tbl = ? AND row_id = ? AND col = ? AND stamp < ?",
+            (table, row_id, col, stamp),
+        )
         if rowid is None:
             continue
-        rows = db.all("SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?",
-                      (table, row_id, col))
+        rows = db.all(
+            "SELECT stamp, value FROM sync_current WHERE tbl = ? AND row_id = ? AND col = ?",
+            (table, row_id, col),
+        )
         if rows:
             entries = {str(r[0]): r[1] for r in rows}
             shown = entries[max(entries)]
             if len({_key(v) for v in entries.values()}) < 2:
-                db.execute("DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
-                           (table, row_id, col))
+                db.execute(
+                    "DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND col = ?",
+                    (table, row_id, col),
+                )
         elif all(s < stamp for s in row_op_stamps(db, table, row_id, int(rowid))):
             shown = ""
         else:
@@ -371,17 +477,21 @@ def _case_grams(text: str, number: str) -> str:
 
 
 @contextmanager
-def _insert_triggers_dropped(db: Database, enabled: bool) -> Iterator[None]:
-    """Drop the capture INSERT triggers for the rest of the transaction and put them back.
+def _capture_triggers_dropped(db: Database, enabled: bool) -> Iterator[None]:
+    """Drop the capture triggers for the rest of the transaction and put them back.
 
-    SQLite's trigger machinery costs tens of microseconds per inserted row even when the
+    SQLite's trigger machinery costs tens of microseconds per written row even when the
     WHEN clause is false; the transaction makes the drop invisible to other connections.
     """
     if not enabled:
         yield
         return
-    triggers = [(str(r[0]), str(r[1])) for r in db.all(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%_insert'")]
+    triggers = [
+        (str(r[0]), str(r[1]))
+        for r in db.all(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync_capture_%'"
+        )
+    ]
     for name, _ in triggers:
         db.execute(f"DROP TRIGGER {name}")
     try:
@@ -393,7 +503,7 @@ def _insert_triggers_dropped(db: Database, enabled: bool) -> Iterator[None]:
 
 def _consecutive(a: str, b: str) -> bool:
     """True if stamp ``b`` directly follows ``a`` (same ms and device, counter + 1)."""
-    return a[:13] == b[:13] and int(b[13:21], 16) == int(a[13:21], 16) + 1 and a[21:] == b[21:]
+    return a[:13] == b[:13] and a[21:] == b[21:] and int(b[13:21], 16) == int(a[13:21], 16) + 1
 
 
 def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
@@ -402,19 +512,31 @@ def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
     ops = list(ops)
     applier = _Applier(db)
     top = max((op.stamp for op in ops), default="")
-    with capture_paused(db), _insert_triggers_dropped(db, len(ops) >= _FAST_INSERTS_FROM):
+    with capture_paused(db), _capture_triggers_dropped(db, len(ops) >= _FAST_INSERTS_FROM):
         i = 0
         while i < len(ops):
             op = ops[i]
-            if op.col == ROW and op.tbl in SYNC_TABLES and isinstance(op.value, dict) and not applier.erasures:
-                j = i + 1
-                while j < len(ops) and j - i < _BATCH and ops[j].col == ROW and ops[j].tbl == op.tbl:
-                    j += 1
-                applier.rows(ops[i:j])
-                i = j
-            else:
+            rows = op.col == ROW and op.tbl in SYNC_TABLES and isinstance(op.value, dict)
+            if not rows and op.col == ERASE:
                 applier.apply(op)
                 i += 1
+                continue
+            j = i + 1
+            while (
+                j < len(ops)
+                and j - i < _BATCH
+                and ((ops[j].col == ROW and ops[j].tbl == op.tbl) if rows else ops[j].col not in (ROW, ERASE))
+            ):
+                j += 1
+            run = ops[i:j]
+            if applier.touches_erasures(run):  # rare: rows with erased personal data, one op at a time
+                for one in run:
+                    applier.apply(one)
+            elif rows:
+                applier.rows(run)
+            else:
+                applier.fields(run)
+            i = j
     if top:
         observe(db, top)
     return applier.result
@@ -458,9 +580,13 @@ def row_label(db: Database, table: str, row_id: str) -> str:
     return f"{table} {row_id}"
 
 
-def add_case_event(db: Database, case_id: str, actor: str, kind: str, payload: dict[str, Any], at: str) -> None:
+def add_case_event(
+    db: Database, case_id: str, actor: str, kind: str, payload: dict[str, Any], at: str
+) -> None:
     """Append a timeline event (captured and synced like every event)."""
     from desktop.core.uuid7 import uuid7
 
-    db.execute("INSERT INTO case_events (id, case_id, at, actor, kind, payload) VALUES (?,?,?,?,?,?)",
-               (uuid7(), case_id, at, actor, kind, json.dumps(payload, ensure_ascii=False)))
+    db.execute(
+        "INSERT INTO case_events (id, case_id, at, actor, kind, payload) VALUES (?,?,?,?,?,?)",
+        (uuid7(), case_id, at, actor, kind, json.dumps(payload, ensure_ascii=False)),
+    )

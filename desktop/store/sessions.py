@@ -6,8 +6,10 @@ import json
 import sqlite3
 from datetime import date
 
+from desktop.core import roles
 from desktop.core.errors import Problem, RejectedInput, reject
 from desktop.core.hangul import nfc
+from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor, Changes, ClinicSession, SessionId
 from desktop.core.uuid7 import uuid7
 from desktop.store import audit
@@ -43,6 +45,9 @@ def add_session(
     consultants: tuple[str, ...] = (),
     now: Now = system_now,
 ) -> tuple[SessionId, Changes]:
+    roles.require(actor, "session.add")
+    for field_name, value in (("name", name), ("place", place)):
+        refuse_rrn(value, field_name)
     problems = []
     if not nfc(name).strip():
         problems.append(Problem("name", "현장지원단 이름을 입력하세요.", "Enter the session name."))

@@ -15,6 +15,7 @@ def _now() -> str:
 
 # --- team -------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class TeamRow:
     """This laptop's membership: team id and name, its device name, where its keys are."""
@@ -36,16 +37,28 @@ def get_team(db: Database) -> TeamRow | None:
 def save_team(db: Database, team: TeamRow) -> None:
     with db.transaction():
         db.execute("DELETE FROM sync_team")
-        db.execute("INSERT INTO sync_team (id, team_id, name, device_name, key_store, key_id, public_key, "
-                   "joined_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-                   (team.team_id, team.name, team.device_name, team.key_store, team.key_id, team.public_key,
-                    team.joined_at or _now()))
+        db.execute(
+            "INSERT INTO sync_team (id, team_id, name, device_name, key_store, key_id, public_key, "
+            "joined_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                team.team_id,
+                team.name,
+                team.device_name,
+                team.key_store,
+                team.key_id,
+                team.public_key,
+                team.joined_at or _now(),
+            ),
+        )
 
 
 def put_secret(db: Database, name: str, blob: bytes) -> None:
     with db.transaction():
-        db.execute("INSERT INTO sync_secrets (name, blob) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET "
-                   "blob = excluded.blob", (name, blob))
+        db.execute(
+            "INSERT INTO sync_secrets (name, blob) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET "
+            "blob = excluded.blob",
+            (name, blob),
+        )
 
 
 def get_secret(db: Database, name: str) -> bytes | None:
@@ -54,6 +67,7 @@ def get_secret(db: Database, name: str) -> bytes | None:
 
 
 # --- roster (team_devices is a synced table: inserts and updates here become ops) ----------------------
+
 
 @dataclass(frozen=True, slots=True)
 class TeamDevice:
@@ -66,17 +80,25 @@ class TeamDevice:
 
 
 def team_devices(db: Database) -> list[TeamDevice]:
-    rows = db.all("SELECT id, name, public_key, added_at, removed, removed_after FROM team_devices "
-                  "ORDER BY added_at, id")
-    return [TeamDevice(r["id"], r["name"], r["public_key"], r["added_at"], bool(r["removed"]),
-                       int(r["removed_after"])) for r in rows]
+    rows = db.all(
+        "SELECT id, name, public_key, added_at, removed, removed_after FROM team_devices "
+        "ORDER BY added_at, id"
+    )
+    return [
+        TeamDevice(
+            r["id"], r["name"], r["public_key"], r["added_at"], bool(r["removed"]), int(r["removed_after"])
+        )
+        for r in rows
+    ]
 
 
 def add_team_device(db: Database, device: str, name: str, public_key: str) -> None:
     with db.transaction():
         if db.scalar("SELECT 1 FROM team_devices WHERE id = ?", (device,)) is None:
-            db.execute("INSERT INTO team_devices (id, name, public_key, added_at) VALUES (?, ?, ?, ?)",
-                       (device, name, public_key, _now()))
+            db.execute(
+                "INSERT INTO team_devices (id, name, public_key, added_at) VALUES (?, ?, ?, ?)",
+                (device, name, public_key, _now()),
+            )
 
 
 def remove_team_device(db: Database, device: str, after_seq: int) -> None:
@@ -86,10 +108,13 @@ def remove_team_device(db: Database, device: str, after_seq: int) -> None:
 
 def removed_devices(db: Database) -> dict[str, int]:
     """Removed device -> the last of its bundles still accepted."""
-    return {str(r[0]): int(r[1]) for r in db.all("SELECT id, removed_after FROM team_devices WHERE removed = 1")}
+    return {
+        str(r[0]): int(r[1]) for r in db.all("SELECT id, removed_after FROM team_devices WHERE removed = 1")
+    }
 
 
 # --- pinned keys --------------------------------------------------------------------------------------
+
 
 def pinned_key(db: Database, device: str) -> str | None:
     value = db.scalar("SELECT public_key FROM sync_peers WHERE device = ?", (device,))
@@ -97,11 +122,14 @@ def pinned_key(db: Database, device: str) -> str | None:
 
 
 def pin_key(db: Database, device: str, public_key: str) -> None:
-    db.execute("INSERT OR IGNORE INTO sync_peers (device, public_key, first_seen) VALUES (?, ?, ?)",
-               (device, public_key, _now()))
+    db.execute(
+        "INSERT OR IGNORE INTO sync_peers (device, public_key, first_seen) VALUES (?, ?, ?)",
+        (device, public_key, _now()),
+    )
 
 
 # --- bundles and cursors --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class StoredBundle:
@@ -110,6 +138,7 @@ class StoredBundle:
     sha256: str
     deps: dict[str, int]
     n_ops: int
+    roster: bool = False
 
 
 def own_seq(db: Database) -> int:
@@ -118,7 +147,9 @@ def own_seq(db: Database) -> int:
 
 def cursors(db: Database) -> dict[str, tuple[int, int]]:
     """Device -> (highest bundle stored here, highest applied here)."""
-    return {str(r[0]): (int(r[1]), int(r[2])) for r in db.all("SELECT device, stored, applied FROM sync_cursors")}
+    return {
+        str(r[0]): (int(r[1]), int(r[2])) for r in db.all("SELECT device, stored, applied FROM sync_cursors")
+    }
 
 
 def stored_seq(db: Database, device: str) -> int:
@@ -134,13 +165,36 @@ def bundle_sha(db: Database, device: str, seq: int) -> str | None:
     return None if value is None else str(value)
 
 
-def store_bundle(db: Database, device: str, seq: int, sha256: str, data: bytes, deps: dict[str, int],
-                 n_ops: int, *, applied: bool, op_seq_hi: int = 0, own: bool = False) -> None:
+def store_bundle(
+    db: Database,
+    device: str,
+    seq: int,
+    sha256: str,
+    data: bytes,
+    deps: dict[str, int],
+    n_ops: int,
+    *,
+    applied: bool,
+    op_seq_hi: int = 0,
+    own: bool = False,
+    roster: bool = False,
+) -> None:
     """Keep a verified bundle (inside the caller's transaction) and move the device's cursors."""
     db.execute(
         "INSERT INTO sync_bundles (device, seq, sha256, data, deps, n_ops, op_seq_hi, applied, uploaded, "
-        "stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
-        (device, seq, sha256, data, json.dumps(deps, sort_keys=True), n_ops, op_seq_hi, int(applied), _now()),
+        "roster, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        (
+            device,
+            seq,
+            sha256,
+            data,
+            json.dumps(deps, sort_keys=True),
+            n_ops,
+            op_seq_hi,
+            int(applied),
+            int(roster),
+            _now(),
+        ),
     )
     db.execute(
         "INSERT INTO sync_cursors (device, stored, applied) VALUES (?, ?, ?) ON CONFLICT (device) DO UPDATE "
@@ -152,10 +206,30 @@ def store_bundle(db: Database, device: str, seq: int, sha256: str, data: bytes, 
 
 
 def unapplied(db: Database) -> list[StoredBundle]:
-    rows = db.all("SELECT device, seq, sha256, deps, n_ops FROM sync_bundles WHERE applied = 0 "
-                  "ORDER BY device, seq")
-    return [StoredBundle(r["device"], int(r["seq"]), r["sha256"], json.loads(r["deps"]), int(r["n_ops"]))
-            for r in rows]
+    rows = db.all(
+        "SELECT device, seq, sha256, deps, n_ops, roster FROM sync_bundles WHERE applied = 0 "
+        "ORDER BY device, seq"
+    )
+    return [
+        StoredBundle(
+            r["device"], int(r["seq"]), r["sha256"], json.loads(r["deps"]), int(r["n_ops"]), bool(r["roster"])
+        )
+        for r in rows
+    ]
+
+
+def drop_refused(db: Database, device: str, after: int) -> int:
+    """Forget kept, unapplied bundles of a removed device beyond its last accepted one."""
+    with db.transaction():
+        gone = db.execute(
+            "DELETE FROM sync_bundles WHERE device = ? AND seq > ? AND applied = 0", (device, after)
+        ).rowcount
+        db.execute(
+            "UPDATE sync_cursors SET stored = (SELECT coalesce(max(seq), 0) FROM sync_bundles "
+            "WHERE device = ?) WHERE device = ?",
+            (device, device),
+        )
+    return int(gone)
 
 
 def bundle_data(db: Database, device: str, seq: int) -> bytes:
@@ -169,54 +243,50 @@ def mark_applied(db: Database, device: str, seq: int) -> None:
 
 def bundles_after(db: Database, device: str, seq: int) -> list[tuple[int, str]]:
     """(seq, sha256) of stored bundles of ``device`` after ``seq``."""
-    return [(int(r[0]), str(r[1])) for r in db.all(
-        "SELECT seq, sha256 FROM sync_bundles WHERE device = ? AND seq > ? ORDER BY seq", (device, seq))]
+    return [
+        (int(r[0]), str(r[1]))
+        for r in db.all(
+            "SELECT seq, sha256 FROM sync_bundles WHERE device = ? AND seq > ? ORDER BY seq", (device, seq)
+        )
+    ]
 
 
 def mark_uploaded(db: Database, device: str, seq: int) -> None:
     with db.transaction():
-        db.execute("UPDATE sync_bundles SET uploaded = 1 WHERE device = ? AND seq = ? AND uploaded = 0",
-                   (device, seq))
+        db.execute(
+            "UPDATE sync_bundles SET uploaded = 1 WHERE device = ? AND seq = ? AND uploaded = 0",
+            (device, seq),
+        )
 
 
 def not_uploaded_ops(db: Database, device: str) -> int:
-    return int(db.scalar("SELECT coalesce(sum(n_ops), 0) FROM sync_bundles WHERE device = ? AND uploaded = 0",
-                         (device,)) or 0)
-
-
-def first_not_uploaded_op_seq(db: Database, device: str) -> int | None:
-    """The lowest local op seq that is in a bundle no hub has yet (None: every bundle went out)."""
-    row = db.one("SELECT seq FROM sync_bundles WHERE device = ? AND uploaded = 0 ORDER BY seq LIMIT 1", (device,))
-    if row is None:
-        return None
-    before = db.scalar("SELECT op_seq_hi FROM sync_bundles WHERE device = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
-                       (device, row[0]))
-    return int(before or 0)
-
-
-def hub_mark(db: Database, hub: str, device: str) -> int:
-    return int(db.scalar("SELECT seq FROM sync_hub_marks WHERE hub = ? AND device = ?", (hub, device)) or 0)
+    return int(
+        db.scalar(
+            "SELECT coalesce(sum(n_ops), 0) FROM sync_bundles WHERE device = ? AND uploaded = 0", (device,)
+        )
+        or 0
+    )
 
 
 def hub_marks(db: Database, hub: str) -> dict[str, int]:
-    return {str(r[0]): int(r[1]) for r in db.all("SELECT device, seq FROM sync_hub_marks WHERE hub = ?", (hub,))}
+    return {
+        str(r[0]): int(r[1]) for r in db.all("SELECT device, seq FROM sync_hub_marks WHERE hub = ?", (hub,))
+    }
 
 
 def set_hub_mark(db: Database, hub: str, device: str, seq: int) -> None:
     with db.transaction():
-        db.execute("INSERT INTO sync_hub_marks (hub, device, seq) VALUES (?, ?, ?) ON CONFLICT (hub, device) "
-                   "DO UPDATE SET seq = max(seq, excluded.seq)", (hub, device, seq))
-
-
-def history_stats(db: Database) -> tuple[int, int]:
-    """(ops in the log, bytes of bundles kept)."""
-    ops = int(db.scalar("SELECT coalesce(max(seq), 0) FROM sync_ops"))
-    size = int(db.scalar("SELECT coalesce(sum(length(data)), 0) FROM sync_bundles") or 0)
-    return ops, size
+        db.execute(
+            "INSERT INTO sync_hub_marks (hub, device, seq) VALUES (?, ?, ?) ON CONFLICT (hub, device) "
+            "DO UPDATE SET seq = max(seq, excluded.seq)",
+            (hub, device, seq),
+        )
 
 
 def last_op_seq_hi(db: Database, device: str) -> int:
-    return int(db.scalar("SELECT coalesce(max(op_seq_hi), 0) FROM sync_bundles WHERE device = ?", (device,)) or 0)
+    return int(
+        db.scalar("SELECT coalesce(max(op_seq_hi), 0) FROM sync_bundles WHERE device = ?", (device,)) or 0
+    )
 
 
 def bundle_ops(db: Database, device: str, seq: int) -> int:

@@ -81,6 +81,7 @@ def file_name(seq: int, digest: str) -> str:
 
 # --- encoding ------------------------------------------------------------------------------------------
 
+
 def _encode_ops(ops: list[Op]) -> tuple[dict[str, list[str]], list[list[Any]]]:
     tables: dict[str, list[str]] = {}
     names: list[str] = []
@@ -107,19 +108,24 @@ def _encode_ops(ops: list[Op]) -> tuple[dict[str, list[str]], list[list[Any]]]:
 def _decode_ops(tables: dict[str, Any], rows: list[list[Any]]) -> list[Op]:
     names: list[str] = list(tables["names"])
     columns = [tuple(tables[n]) for n in names]
+    widths = [len(c) for c in columns]
     ops: list[Op] = []
     append = ops.append
+    make = Op._make
     for row in rows:
-        stamp, t, row_id, col, value = row[:5]
-        if col == ROW:
-            cols = columns[t]
-            if len(cols) != len(value):
+        if row[3] == ROW:
+            stamp, t, row_id, col, value = row
+            if len(value) != widths[t]:
                 raise ValueError("row op does not match its columns")
-            append(Op(stamp, names[t], row_id, col, dict(zip(cols, value))))
+            append(make((stamp, names[t], row_id, ROW, dict(zip(columns[t], value, strict=True)), ())))
+        elif len(row) == 6:
+            stamp, t, row_id, col, value, replaces = row
+            append(make((stamp, names[t], row_id, col, value, tuple(replaces))))
         else:
+            stamp, t, row_id, col, value = row
             if col == ERASE and not isinstance(value, dict):
                 raise ValueError("bad erasure")
-            append(Op(stamp, names[t], row_id, col, value, tuple(row[5]) if len(row) > 5 else ()))
+            append(make((stamp, names[t], row_id, col, value, ())))
     match = _STAMP.match
     for op in ops:
         if type(op.stamp) is not str or not match(op.stamp) or type(op.row_id) is not str:
@@ -127,8 +133,18 @@ def _decode_ops(tables: dict[str, Any], rows: list[list[Any]]) -> list[Op]:
     return ops
 
 
-def seal(ops: list[Op], *, team: str, device: str, seq: int, prev: str, deps: dict[str, int], created_ms: int,
-         team_key: bytes, signing_key: bytes) -> bytes:
+def seal(
+    ops: list[Op],
+    *,
+    team: str,
+    device: str,
+    seq: int,
+    prev: str,
+    deps: dict[str, int],
+    created_ms: int,
+    team_key: bytes,
+    signing_key: bytes,
+) -> bytes:
     """Make a bundle file's bytes."""
     import secrets
 
@@ -138,12 +154,27 @@ def seal(ops: list[Op], *, team: str, device: str, seq: int, prev: str, deps: di
     from desktop.sync.keys import public_key_of
 
     tables, rows = _encode_ops(ops)
-    payload = json.dumps({"deps": deps, "created": created_ms, "tables": tables, "ops": rows},
-                         ensure_ascii=False, separators=(",", ":")).encode()
+    payload = json.dumps(
+        {"deps": deps, "created": created_ms, "tables": tables, "ops": rows},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
     nonce = secrets.token_bytes(12)
-    header = json.dumps({"format": FORMAT, "team": team, "device": device, "seq": seq, "prev": prev,
-                         "key": key_id(team_key), "pub": public_key_of(signing_key), "nonce": b64(nonce),
-                         "codec": "zlib+json", "ops": len(ops)}, separators=(",", ":")).encode()
+    header = json.dumps(
+        {
+            "format": FORMAT,
+            "team": team,
+            "device": device,
+            "seq": seq,
+            "prev": prev,
+            "key": key_id(team_key),
+            "pub": public_key_of(signing_key),
+            "nonce": b64(nonce),
+            "codec": "zlib+json",
+            "ops": len(ops),
+        },
+        separators=(",", ":"),
+    ).encode()
     head = MAGIC + struct.pack(">I", len(header)) + header
     body = ChaCha20Poly1305(team_key).encrypt(nonce, zlib.compress(payload, COMPRESSION_LEVEL), head)
     signed = head + body
@@ -156,20 +187,35 @@ def read_header(data: bytes) -> Header:
         raise BundleError("truncated", "파일이 잘렸습니다.", "The file is truncated.")
     if not data.startswith(MAGIC):
         raise BundleError("not_bundle", "동기화 묶음 파일이 아닙니다.", "Not a sync bundle file.")
-    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    (length,) = struct.unpack(">I", data[len(MAGIC) : len(MAGIC) + 4])
     start = len(MAGIC) + 4
     if length > MAX_HEADER or start + length + SIGNATURE_BYTES > len(data):
         raise BundleError("truncated", "파일이 잘렸거나 손상되었습니다.", "The file is truncated or damaged.")
     try:
-        h = json.loads(data[start:start + length])
-        return Header(str(h["team"]), str(h["device"]), int(h["seq"]), str(h["prev"]), str(h["key"]),
-                      str(h["pub"]), str(h["nonce"]))
+        h = json.loads(data[start : start + length])
+        return Header(
+            str(h["team"]),
+            str(h["device"]),
+            int(h["seq"]),
+            str(h["prev"]),
+            str(h["key"]),
+            str(h["pub"]),
+            str(h["nonce"]),
+        )
     except (ValueError, KeyError, TypeError):
         raise BundleError("damaged", "파일 머리말이 손상되었습니다.", "The file header is damaged.") from None
 
 
-def open_bundle(data: bytes, *, team: str, team_key: bytes, device: str, seq: int,
-                prev: str | None = None, pinned_key: str | None = None) -> tuple[Header, Content]:
+def open_bundle(
+    data: bytes,
+    *,
+    team: str,
+    team_key: bytes,
+    device: str,
+    seq: int,
+    prev: str | None = None,
+    pinned_key: str | None = None,
+) -> tuple[Header, Content]:
     """Check and decrypt a bundle: right team, key, device, place in the chain, signature.
 
     Args:
@@ -188,34 +234,52 @@ def open_bundle(data: bytes, *, team: str, team_key: bytes, device: str, seq: in
     if header.team != team:
         raise BundleError("foreign_team", "다른 팀의 파일입니다.", "The file belongs to another team.")
     if header.key_id != key_id(team_key):
-        raise BundleError("wrong_key", "다른 팀 키로 암호화된 파일입니다.", "The file was encrypted with another team key.")
+        raise BundleError(
+            "wrong_key", "다른 팀 키로 암호화된 파일입니다.", "The file was encrypted with another team key."
+        )
     if header.device != device or header.seq != seq:
-        raise BundleError("wrong_place", "파일 위치(기기/순번)가 내용과 다릅니다.",
-                          "The file's place (device/seq) does not match its content.")
+        raise BundleError(
+            "wrong_place",
+            "파일 위치(기기/순번)가 내용과 다릅니다.",
+            "The file's place (device/seq) does not match its content.",
+        )
     if prev is not None and header.prev != prev:
-        raise BundleError("broken_chain", "이 기기의 이전 묶음과 이어지지 않습니다 (해시 체인).",
-                          "It does not follow this device's previous bundle (hash chain).")
+        raise BundleError(
+            "broken_chain",
+            "이 기기의 이전 묶음과 이어지지 않습니다 (해시 체인).",
+            "It does not follow this device's previous bundle (hash chain).",
+        )
     if pinned_key is not None and header.public_key != pinned_key:
-        raise BundleError("key_changed", "이 기기의 서명 키가 바뀌었습니다.", "This device's signing key changed.")
+        raise BundleError(
+            "key_changed", "이 기기의 서명 키가 바뀌었습니다.", "This device's signing key changed."
+        )
     signed, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     try:
         Ed25519PublicKey.from_public_bytes(unb64(header.public_key)).verify(signature, signed)
     except (InvalidSignature, ValueError):
-        raise BundleError("bad_signature", "서명이 맞지 않습니다 (손상 또는 위조).",
-                          "The signature does not verify (damaged or forged).") from None
-    head_len = len(MAGIC) + 4 + struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])[0]
+        raise BundleError(
+            "bad_signature",
+            "서명이 맞지 않습니다 (손상 또는 위조).",
+            "The signature does not verify (damaged or forged).",
+        ) from None
+    head_len = len(MAGIC) + 4 + struct.unpack(">I", data[len(MAGIC) : len(MAGIC) + 4])[0]
     try:
         plain = ChaCha20Poly1305(team_key).decrypt(unb64(header.nonce), signed[head_len:], signed[:head_len])
     except (InvalidTag, ValueError):
-        raise BundleError("wrong_key", "팀 키로 풀 수 없습니다.", "It cannot be decrypted with the team key.") from None
+        raise BundleError(
+            "wrong_key", "팀 키로 풀 수 없습니다.", "It cannot be decrypted with the team key."
+        ) from None
     try:
         inflater = zlib.decompressobj()
         raw = inflater.decompress(plain, MAX_PAYLOAD)
         if inflater.unconsumed_tail:
             raise ValueError("too large")
         payload = json.loads(raw)
-        content = Content({str(k): int(v) for k, v in payload["deps"].items()}, int(payload["created"]),
-                          _decode_ops(payload["tables"], payload["ops"]))
+        content = Content(
+            {str(k): int(v) for k, v in payload["deps"].items()},
+            int(payload["created"]),
+            _decode_ops(payload["tables"], payload["ops"]),
+        )
     except (ValueError, KeyError, TypeError, IndexError, zlib.error):
         raise BundleError("damaged", "내용을 읽을 수 없습니다.", "The content cannot be read.") from None
     return header, content

@@ -44,20 +44,43 @@ class Conflict:
     values: tuple[ConflictValue, ...]
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "table": self.table, "row_id": self.row_id, "column": self.column,
-                "label": self.label,
-                "values": [{"value": v.value, "stamp": v.stamp, "device": v.device, "device_name": v.device_name,
-                            "at": v.at.isoformat(timespec="seconds"), "shown": v.shown} for v in self.values]}
+        return {
+            "id": self.id,
+            "table": self.table,
+            "row_id": self.row_id,
+            "column": self.column,
+            "label": self.label,
+            "values": [
+                {
+                    "value": v.value,
+                    "stamp": v.stamp,
+                    "device": v.device,
+                    "device_name": v.device_name,
+                    "at": v.at.isoformat(timespec="seconds"),
+                    "shown": v.shown,
+                }
+                for v in self.values
+            ],
+        }
 
 
 def _conflict(db: Database, state: oplog.FieldState, names: dict[str, str]) -> Conflict:
     values = []
     for i, (stamp, value) in enumerate(state.entries):
         parsed = hlc.parse(stamp)
-        values.append(ConflictValue(value, stamp, parsed.device, names.get(parsed.device, parsed.device),
-                                    parsed.moment(), i == 0))
-    return Conflict(state.conflict_id, state.tbl, state.row_id, state.col, row_label(db, state.tbl, state.row_id),
-                    tuple(values))
+        values.append(
+            ConflictValue(
+                value, stamp, parsed.device, names.get(parsed.device, parsed.device), parsed.moment(), i == 0
+            )
+        )
+    return Conflict(
+        state.conflict_id,
+        state.tbl,
+        state.row_id,
+        state.col,
+        row_label(db, state.tbl, state.row_id),
+        tuple(values),
+    )
 
 
 def list_conflicts(db: Database, limit: int = 1000) -> list[Conflict]:
@@ -69,8 +92,11 @@ def list_conflicts(db: Database, limit: int = 1000) -> list[Conflict]:
 def get_conflict(db: Database, conflict_id: str) -> Conflict:
     state = oplog.conflict_by_id(db, conflict_id.strip())
     if state is None:
-        raise reject("conflict", f"그런 충돌이 없습니다 (이미 해결되었을 수 있음): {conflict_id}",
-                     f"No such conflict (it may be resolved already): {conflict_id}")
+        raise reject(
+            "conflict",
+            f"그런 충돌이 없습니다 (이미 해결되었을 수 있음): {conflict_id}",
+            f"No such conflict (it may be resolved already): {conflict_id}",
+        )
     names = {d.id: d.name for d in sync_meta.team_devices(db)}
     return _conflict(db, state, names)
 
@@ -81,8 +107,15 @@ def _matches(candidate: ConflictValue, keep: object) -> bool:
     return isinstance(keep, str) and candidate.value is not None and str(candidate.value) == keep
 
 
-def resolve_conflict(db: Database, conflict_id: str, *, keep: object = None, value: str | None = None,
-                     actor: Actor, now: Now = system_now) -> Changes:
+def resolve_conflict(
+    db: Database,
+    conflict_id: str,
+    *,
+    keep: object = None,
+    value: str | None = None,
+    actor: Actor,
+    now: Now = system_now,
+) -> Changes:
     """Resolve a conflict by keeping one of its values (``keep``: the value or its stamp) or by a
     new value (``value``; only for fields people edit: case text/field/kind/assignee, firm details).
 
@@ -90,8 +123,11 @@ def resolve_conflict(db: Database, conflict_id: str, *, keep: object = None, val
         RejectedInput: unknown conflict, both or neither of keep/value, a value not among the choices.
     """
     if (keep is None) == (value is None):
-        raise reject("resolve", "유지할 값(--keep)이나 새 값(--value) 중 하나만 지정하세요.",
-                     "Give exactly one of a value to keep (--keep) or a new value (--value).")
+        raise reject(
+            "resolve",
+            "유지할 값(--keep)이나 새 값(--value) 중 하나만 지정하세요.",
+            "Give exactly one of a value to keep (--keep) or a new value (--value).",
+        )
     conflict = get_conflict(db, conflict_id)
     table, row_id, col = conflict.table, conflict.row_id, conflict.column
     if value is not None:
@@ -102,17 +138,29 @@ def resolve_conflict(db: Database, conflict_id: str, *, keep: object = None, val
     chosen = next((v for v in conflict.values if _matches(v, keep)), None)
     if chosen is None:
         choices = ", ".join(repr(v.value) for v in conflict.values)
-        raise reject("keep", f"충돌 값 중에 없습니다. 선택지: {choices}", f"Not one of the conflicting values: {choices}")
+        raise reject(
+            "keep",
+            f"충돌 값 중에 없습니다. 선택지: {choices}",
+            f"Not one of the conflicting values: {choices}",
+        )
     with db.transaction():
         keep_value(db, table, row_id, col, chosen.stamp, chosen.value)
         if table == "cases":
-            add_case_event(db, row_id, actor.name, "edit", {"field": col, "old": conflict.values[0].value,
-                                                          "new": chosen.value, "conflict": conflict.id}, iso(now()))
+            add_case_event(
+                db,
+                row_id,
+                actor.name,
+                "edit",
+                {"field": col, "old": conflict.values[0].value, "new": chosen.value, "conflict": conflict.id},
+                iso(now()),
+            )
         audit.record(db, actor, "sync.resolve", f"{table}/{row_id}", detail=f"{col} kept", now=now)
     return _changes(table, row_id)
 
 
-def _resolve_with_new_value(db: Database, conflict: Conflict, value: str, actor: Actor, now: Now) -> Changes | None:
+def _resolve_with_new_value(
+    db: Database, conflict: Conflict, value: str, actor: Actor, now: Now
+) -> Changes | None:
     """Write a new value through the table's own validated edit; None if it changed nothing."""
     table, row_id, col = conflict.table, conflict.row_id, conflict.column
     with db.transaction():
@@ -122,8 +170,11 @@ def _resolve_with_new_value(db: Database, conflict: Conflict, value: str, actor:
         elif table == "firms" and col in firms.EDITABLE:
             firms.update_firm(db, row_id, {col: value}, actor, now)
         else:
-            raise reject("value", f"이 항목({col})은 충돌 값 중 하나를 골라(--keep) 해결하세요.",
-                         f"Resolve this field ({col}) by keeping one of its values (--keep).")
+            raise reject(
+                "value",
+                f"이 항목({col})은 충돌 값 중 하나를 골라(--keep) 해결하세요.",
+                f"Resolve this field ({col}) by keeping one of its values (--keep).",
+            )
         if oplog.conflict_count(db) == before:
             return None  # the new value equals the shown one: keep it explicitly instead
         audit.record(db, actor, "sync.resolve", f"{table}/{row_id}", detail=f"{col} new value", now=now)

@@ -87,13 +87,23 @@ class SyncReport:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "hub": self.hub, "sent": self.sent, "sent_ops": self.sent_ops, "received": self.received,
-            "received_ops": self.received_ops, "relayed": self.relayed, "conflicts": self.conflicts,
-            "new_conflicts": self.new_conflicts, "bytes_sent": self.bytes_sent,
-            "bytes_per_op": round(self.bytes_per_op, 1), "seconds": round(self.seconds, 3),
-            "cancelled": self.cancelled, "waiting": self.waiting,
-            "skipped": [{"file": s.location, "code": s.code, "reason_ko": s.ko, "reason_en": s.en}
-                        for s in self.skipped],
+            "hub": self.hub,
+            "sent": self.sent,
+            "sent_ops": self.sent_ops,
+            "received": self.received,
+            "received_ops": self.received_ops,
+            "relayed": self.relayed,
+            "conflicts": self.conflicts,
+            "new_conflicts": self.new_conflicts,
+            "bytes_sent": self.bytes_sent,
+            "bytes_per_op": round(self.bytes_per_op, 1),
+            "seconds": round(self.seconds, 3),
+            "cancelled": self.cancelled,
+            "waiting": self.waiting,
+            "skipped": [
+                {"file": s.location, "code": s.code, "reason_ko": s.ko, "reason_en": s.en}
+                for s in self.skipped
+            ],
         }
 
 
@@ -112,8 +122,15 @@ class _Keys:
 
 
 class _Sync:
-    def __init__(self, db: Database, hub: Hub, progress: Progress | None, cancel: Cancel | None,
-                 passphrase: str | None, full: bool) -> None:
+    def __init__(
+        self,
+        db: Database,
+        hub: Hub,
+        progress: Progress | None,
+        cancel: Cancel | None,
+        passphrase: str | None,
+        full: bool,
+    ) -> None:
         self.db = db
         self.hub = hub
         self.progress = progress or (lambda stage, done, total: None)
@@ -146,13 +163,17 @@ class _Sync:
                 for note in listing.notes:
                     self.note(note)
             cached = self.listings[device] = (after, listing)
-        return Listing([r for r in cached[1].refs if r.seq > after], [])
+        return Listing([r for r in cached[1].refs if r.seq > after], [], cached[1].quarantined)
 
     # -- the steps -------------------------------------------------------------------------------------
     def run(self) -> SyncReport:
         started = time.perf_counter()
-        identity = ensure_hub(self.hub, self.team.team_id, self.team.name,
-                              None if self._hub_exists() else self.keys.get().team_key)
+        identity = ensure_hub(
+            self.hub,
+            self.team.team_id,
+            self.team.name,
+            None if self._hub_exists() else self.keys.get().team_key,
+        )
         self.hub_key = f"{identity.hub_id}@{self.hub.location}"
         self.marks = sync_meta.hub_marks(self.db, self.hub_key)
         before_conflicts = oplog.conflict_count(self.db)
@@ -176,9 +197,11 @@ class _Sync:
         self.report.conflicts = oplog.conflict_count(self.db)
         self.report.new_conflicts = max(0, self.report.conflicts - before_conflicts)
         self.report.waiting = [f"{b.device}#{b.seq}" for b in sync_meta.unapplied(self.db)] + self.fetch_waits
-        self.report.changes = Changes(firms=frozenset(self.changed["firms"]),
-                                      cases=frozenset(self.changed["cases"]),
-                                      sessions=frozenset(self.changed["sessions"]))
+        self.report.changes = Changes(
+            firms=frozenset(self.changed["firms"]),
+            cases=frozenset(self.changed["cases"]),
+            sessions=frozenset(self.changed["sessions"]),
+        )
         self.report.seconds = time.perf_counter() - started
         return self.report
 
@@ -195,11 +218,17 @@ class _Sync:
 
         k = self.keys.get()
         try:
-            self.hub.write_device_info(self.me, device_info(self.team.team_id, self.me, self.team.device_name,
-                                                            k.public_key, k.team_key))
+            self.hub.write_device_info(
+                self.me,
+                device_info(self.team.team_id, self.me, self.team.device_name, k.public_key, k.team_key),
+            )
         except HubWriteError as exc:
-            self.skip(self.hub.location, "write_failed", f"기기 정보를 쓸 수 없습니다: {exc}",
-                      f"Cannot write the device file: {exc}")
+            self.skip(
+                self.hub.location,
+                "write_failed",
+                f"기기 정보를 쓸 수 없습니다: {exc}",
+                f"Cannot write the device file: {exc}",
+            )
 
     def _fetch(self, device: str) -> None:
         """Keep the device's next bundles from the hub, in chain order, each checked."""
@@ -214,11 +243,17 @@ class _Sync:
             if ref.seq > stored:
                 by_seq.setdefault(ref.seq, []).append(ref)
         seq = stored + 1
+        if by_seq and seq not in by_seq:
+            self.fetch_waits.append(f"{device}#{min(by_seq)} ({device}#{seq} missing)")
         while seq in by_seq:
             if limit is not None and seq > limit:
                 for ref in by_seq[seq]:
-                    self.skip(ref.location, "removed_device", "팀에서 제거된 기기의 묶음입니다.",
-                              "A bundle of a device removed from the team.")
+                    self.skip(
+                        ref.location,
+                        "removed_device",
+                        "팀에서 제거된 기기의 묶음입니다.",
+                        "A bundle of a device removed from the team.",
+                    )
                 return
             if not any(self._keep(ref) for ref in by_seq[seq]):
                 later = sorted(s for s in by_seq if s > seq)
@@ -234,38 +269,74 @@ class _Sync:
         try:
             data = self.hub.read_bundle(ref)
         except OSError as exc:
-            self.skip(ref.location, "unreadable", f"읽을 수 없습니다: {exc.strerror}", f"Cannot read: {exc.strerror}")
+            self.skip(
+                ref.location,
+                "unreadable",
+                f"읽을 수 없습니다: {exc.strerror}",
+                f"Cannot read: {exc.strerror}",
+            )
             return False
         if hashlib.sha256(data).hexdigest() != ref.sha256:
-            self.skip(ref.location, "damaged", "파일이 손상되었거나 잘렸습니다 (체크섬 불일치).",
-                      "The file is damaged or truncated (checksum mismatch).")
+            self.skip(
+                ref.location,
+                "damaged",
+                "파일이 손상되었거나 잘렸습니다 (체크섬 불일치). 따로 옮겨 두었고, "
+                "온전한 사본을 가진 노트북이 다시 씁니다.",
+                "The file is damaged or truncated (checksum mismatch). It was set aside; a laptop "
+                "with a good copy writes it again.",
+            )
+            self.hub.quarantine(ref)
             return False
         prev = sync_meta.bundle_sha(self.db, ref.device, ref.seq - 1) if ref.seq > 1 else ""
         k = self.keys.get()
         try:
             header, content = bundle.open_bundle(
-                data, team=self.team.team_id, team_key=k.team_key, device=ref.device, seq=ref.seq,
-                prev=prev if prev is not None else None, pinned_key=sync_meta.pinned_key(self.db, ref.device))
+                data,
+                team=self.team.team_id,
+                team_key=k.team_key,
+                device=ref.device,
+                seq=ref.seq,
+                prev=prev if prev is not None else None,
+                pinned_key=sync_meta.pinned_key(self.db, ref.device),
+            )
         except bundle.BundleError as exc:
             self.skip(ref.location, exc.code, exc.ko, exc.en)
             return False
         if ref.device == self.me and header.public_key != k.public_key:
-            self.skip(ref.location, "key_changed", "이 노트북의 서명 키와 다릅니다.", "Not signed by this laptop's key.")
+            self.skip(
+                ref.location,
+                "key_changed",
+                "이 노트북의 서명 키와 다릅니다.",
+                "Not signed by this laptop's key.",
+            )
             return False
         now = oplog.now_ms(self.db)
         if hlc.too_far_ahead(content.max_stamp, now):
             hours = hlc.ahead_by_ms(content.max_stamp, now) / 3_600_000
             name = self._device_name(ref.device)
-            self.skip(ref.location, "clock_ahead",
-                      f"기기 '{name}'의 시계가 {hours:.0f}시간 앞서 있어 받지 않았습니다. 그 기기의 날짜와 시간을 "
-                      "고치세요 (24시간 넘게 앞선 기기는 거부됩니다).",
-                      f"Refused: the clock of device '{name}' is {hours:.0f} h ahead. Fix that laptop's date "
-                      "and time (devices more than 24 h ahead are refused).")
+            self.skip(
+                ref.location,
+                "clock_ahead",
+                f"기기 '{name}'의 시계가 {hours:.0f}시간 앞서 있어 받지 않았습니다. 그 기기의 날짜와 시간을 "
+                "고치세요 (24시간 넘게 앞선 기기는 거부됩니다).",
+                f"Refused: the clock of device '{name}' is {hours:.0f} h ahead. Fix that laptop's date "
+                "and time (devices more than 24 h ahead are refused).",
+            )
             return False
         with self.db.transaction():
             sync_meta.pin_key(self.db, ref.device, header.public_key)
-            sync_meta.store_bundle(self.db, ref.device, ref.seq, ref.sha256, data, content.deps, len(content.ops),
-                                   applied=False, own=ref.device == self.me)
+            sync_meta.store_bundle(
+                self.db,
+                ref.device,
+                ref.seq,
+                ref.sha256,
+                data,
+                content.deps,
+                len(content.ops),
+                applied=False,
+                own=ref.device == self.me,
+                roster=any(op.tbl == "team_devices" for op in content.ops),
+            )
         self.decoded[(ref.device, ref.seq)] = content
         return True
 
@@ -273,10 +344,16 @@ class _Sync:
         for d in sync_meta.team_devices(self.db):
             if d.id == device:
                 return d.name
-        return device
+        from desktop.sync.team import read_device_name
+
+        return read_device_name(self.hub, device, self.keys.get().team_key) or device
 
     def _apply(self) -> None:
-        """Apply kept bundles whose chain predecessor and dependencies are applied."""
+        """Apply kept bundles whose chain predecessor and dependencies are applied.
+
+        Bundles that change the roster go first, so that a removal seen in this sync stops the
+        removed device's later bundles before they are applied.
+        """
         pending = sync_meta.unapplied(self.db)
         if not pending:
             return
@@ -285,27 +362,40 @@ class _Sync:
         own = sync_meta.own_seq(self.db)
         failed: set[str] = set()
         total, done = len(pending), 0
-        progressed = True
-        while progressed and not self.cancel():
-            progressed = False
-            for b in pending:
-                if b.device in failed or applied.get(b.device, 0) != b.seq - 1:
-                    continue
-                if not self._deps_met(b.deps, b.device, applied, removed, own):
-                    continue
-                if not self._apply_one(b):
-                    failed.add(b.device)
-                    continue
-                applied[b.device] = b.seq
-                done += 1
-                progressed = True
-                self.progress("apply", done, total)
-                if self.cancel():
-                    return
-            pending = [b for b in pending if applied.get(b.device, 0) < b.seq]
+        while pending and not self.cancel():
+            ready = [
+                b
+                for b in pending
+                if b.device not in failed
+                and applied.get(b.device, 0) == b.seq - 1
+                and self._deps_met(b.deps, b.device, applied, removed, own)
+            ]
+            if not ready:
+                return
+            b = min(ready, key=lambda x: (not x.roster, x.device, x.seq))
+            if b.device in removed and b.seq > removed[b.device]:
+                sync_meta.drop_refused(self.db, b.device, removed[b.device])
+                self.skip(
+                    f"{b.device}#{b.seq}",
+                    "removed_device",
+                    "팀에서 제거된 기기의 묶음입니다.",
+                    "A bundle of a device removed from the team.",
+                )
+                failed.add(b.device)
+                continue
+            if not self._apply_one(b):
+                failed.add(b.device)
+                continue
+            applied[b.device] = b.seq
+            if b.roster:
+                removed = sync_meta.removed_devices(self.db)
+            done += 1
+            self.progress("apply", done, total)
+            pending = [p for p in pending if p is not b]
 
-    def _deps_met(self, deps: dict[str, int], device: str, applied: dict[str, int], removed: dict[str, int],
-                  own: int) -> bool:
+    def _deps_met(
+        self, deps: dict[str, int], device: str, applied: dict[str, int], removed: dict[str, int], own: int
+    ) -> bool:
         for other, seq in deps.items():
             if other == device:
                 continue
@@ -324,8 +414,13 @@ class _Sync:
         if content is None:
             data = sync_meta.bundle_data(self.db, b.device, b.seq)
             try:
-                _, content = bundle.open_bundle(data, team=self.team.team_id, team_key=self.keys.get().team_key,
-                                                device=b.device, seq=b.seq)
+                _, content = bundle.open_bundle(
+                    data,
+                    team=self.team.team_id,
+                    team_key=self.keys.get().team_key,
+                    device=b.device,
+                    seq=b.seq,
+                )
             except bundle.BundleError as exc:
                 self.skip(f"{b.device}#{b.seq}", exc.code, exc.ko, exc.en)
                 return False
@@ -334,7 +429,9 @@ class _Sync:
                 result = apply_ops(self.db, content.ops)
                 sync_meta.mark_applied(self.db, b.device, b.seq)
         except Exception as exc:  # noqa: BLE001 - a bundle that cannot apply is reported, never fatal
-            self.skip(f"{b.device}#{b.seq}", "apply_failed", f"적용할 수 없습니다: {exc}", f"Cannot apply: {exc}")
+            self.skip(
+                f"{b.device}#{b.seq}", "apply_failed", f"적용할 수 없습니다: {exc}", f"Cannot apply: {exc}"
+            )
             return False
         self.report.received += 1
         self.report.received_ops += result.ops
@@ -356,12 +453,30 @@ class _Sync:
                 seq = sync_meta.own_seq(self.db) + 1
                 prev = sync_meta.bundle_sha(self.db, self.me, seq - 1) or "" if seq > 1 else ""
                 deps = {d: s for d, s in sync_meta.applied_seqs(self.db).items() if d != self.me and s}
-                data = bundle.seal(pending.ops, team=self.team.team_id, device=self.me, seq=seq, prev=prev,
-                                   deps=deps, created_ms=oplog.now_ms(self.db), team_key=k.team_key,
-                                   signing_key=k.signing_key)
+                data = bundle.seal(
+                    pending.ops,
+                    team=self.team.team_id,
+                    device=self.me,
+                    seq=seq,
+                    prev=prev,
+                    deps=deps,
+                    created_ms=oplog.now_ms(self.db),
+                    team_key=k.team_key,
+                    signing_key=k.signing_key,
+                )
                 digest = bundle.sha256(data)
-                sync_meta.store_bundle(self.db, self.me, seq, digest, data, deps, len(pending.ops), applied=True,
-                                       op_seq_hi=max(pending.last_seq, self._last_op_seq_hi()), own=True)
+                sync_meta.store_bundle(
+                    self.db,
+                    self.me,
+                    seq,
+                    digest,
+                    data,
+                    deps,
+                    len(pending.ops),
+                    applied=True,
+                    op_seq_hi=max(pending.last_seq, self._last_op_seq_hi()),
+                    own=True,
+                )
                 sync_meta.pin_key(self.db, self.me, k.public_key)
                 oplog.mark_bundled(self.db, pending)
             self.report.bytes_sent += len(data)
@@ -377,10 +492,17 @@ class _Sync:
         devices = [only] if only else [d for d in sync_meta.cursors(self.db) if d != self.me]
         for device in devices:
             start = marks.get(device, 0)
+            listing = self.listing(device, start)
+            damaged = {(r.seq, r.sha256) for r in listing.quarantined}
             local = sync_meta.bundles_after(self.db, device, start)
+            if damaged:
+                local = sorted(
+                    set(local)
+                    | {(s, d) for s, d in sync_meta.bundles_after(self.db, device, 0) if (s, d) in damaged}
+                )
             if not local:
                 continue
-            present = {(r.seq, r.sha256) for r in self.listing(device, start).refs}
+            present = {(r.seq, r.sha256) for r in listing.refs} - damaged
             mark = start
             for seq, digest in local:
                 if (seq, digest) not in present:
@@ -388,8 +510,12 @@ class _Sync:
                     try:
                         self.hub.write_bundle(device, seq, digest, data)
                     except HubWriteError as exc:
-                        self.skip(str(Path(self.hub.location) / "devices" / device), "write_failed",
-                                  f"허브에 쓸 수 없습니다: {exc}", f"Cannot write to the hub: {exc}")
+                        self.skip(
+                            f"{self.hub.location}/devices/{device}",
+                            "write_failed",
+                            f"허브에 쓸 수 없습니다: {exc}",
+                            f"Cannot write to the hub: {exc}",
+                        )
                         break
                     if device == self.me:
                         self.report.sent += 1
@@ -402,14 +528,21 @@ class _Sync:
                 if self.cancel():
                     break
             if mark > start:
-                sync_meta.set_hub_mark(self.db, self.hub_key, device, mark)
+                sync_meta.set_hub_mark(self.db, self.hub_key, device, max(mark, start))
 
     def _bundle_ops(self, device: str, seq: int) -> int:
         return sync_meta.bundle_ops(self.db, device, seq)
 
 
-def sync_with_hub(db: Database, hub: Hub | str | Path, progress: Progress | None = None,
-                  cancel: Cancel | None = None, *, passphrase: str | None = None, full: bool = False) -> SyncReport:
+def sync_with_hub(
+    db: Database,
+    hub: Hub | str | Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    *,
+    passphrase: str | None = None,
+    full: bool = False,
+) -> SyncReport:
     """Sync this laptop with a hub (folder path or Hub). Qt-free; the GUI runs it in a worker.
 
     Args:

@@ -64,6 +64,7 @@ def tag_ok(team_key: bytes, purpose: str, data: bytes, expected: str) -> bool:
 
 # --- device signing keys ------------------------------------------------------------------------------
 
+
 def new_signing_key() -> bytes:
     """Raw private bytes of a new Ed25519 key."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -87,14 +88,20 @@ def new_device_id() -> str:
 
 # --- secret wrapping (scrypt + AES-GCM) -----------------------------------------------------------------
 
+
 def wrap(secret: str, plaintext: bytes, n: int) -> dict[str, Any]:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     key = Scrypt(salt=salt, length=32, n=n, r=8, p=1).derive(secret.encode())
-    return {"kdf": "scrypt", "n": n, "salt": b64(salt), "nonce": b64(nonce),
-            "ct": b64(AESGCM(key).encrypt(nonce, plaintext, b"onestop"))}
+    return {
+        "kdf": "scrypt",
+        "n": n,
+        "salt": b64(salt),
+        "nonce": b64(nonce),
+        "ct": b64(AESGCM(key).encrypt(nonce, plaintext, b"onestop")),
+    }
 
 
 def unwrap(secret: str, blob: dict[str, Any]) -> bytes | None:
@@ -112,15 +119,16 @@ def unwrap(secret: str, blob: dict[str, Any]) -> bytes | None:
 
 # --- join codes and key files ------------------------------------------------------------------------------
 
+
 def new_join_code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i:i + 4] for i in range(0, CODE_LENGTH, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
 
 
 def normalise_code(text: str) -> str:
     cleaned = text.upper().replace("-", "").replace(" ", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
-    return "-".join(cleaned[i:i + 4] for i in range(0, len(cleaned), 4))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
+    return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
 
 def make_invite(team_id: str, team_key: bytes, code: str) -> bytes:
@@ -133,7 +141,11 @@ def open_invite(data: bytes, team_id: str, code: str) -> bytes | None:
         invite = json.loads(data)
     except ValueError:
         return None
-    if not isinstance(invite, dict) or invite.get("team") != team_id or not isinstance(invite.get("key"), dict):
+    if (
+        not isinstance(invite, dict)
+        or invite.get("team") != team_id
+        or not isinstance(invite.get("key"), dict)
+    ):
         return None
     key = unwrap(normalise_code(code), invite["key"])
     return key if key is not None and len(key) == TEAM_KEY_BYTES else None
@@ -141,8 +153,11 @@ def open_invite(data: bytes, team_id: str, code: str) -> bytes | None:
 
 def write_key_file(path: Path, team_id: str, name: str, team_key: bytes) -> None:
     """Write the team key to a file readable by its owner only (temp file, then rename)."""
-    data = json.dumps({"format": KEY_FILE_FORMAT, "team": team_id, "name": name, "key": b64(team_key)},
-                      ensure_ascii=False, indent=1).encode()
+    data = json.dumps(
+        {"format": KEY_FILE_FORMAT, "team": team_id, "name": name, "key": b64(team_key)},
+        ensure_ascii=False,
+        indent=1,
+    ).encode()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -165,11 +180,16 @@ def read_key_file(path: Path) -> tuple[str, str, bytes]:
             raise ValueError("length")
         return str(data["team"]), str(data.get("name", "")), key
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise reject("key_file", f"팀 키 파일을 읽을 수 없습니다: {path}",
-                     f"Not a readable team key file: {path}", source=str(path)) from None
+        raise reject(
+            "key_file",
+            f"팀 키 파일을 읽을 수 없습니다: {path}",
+            f"Not a readable team key file: {path}",
+            source=str(path),
+        ) from None
 
 
-# --- where keys live -----------------------------------------------------------------------------------------
+# --- where keys live ------------------------------------------------------------------------------------
+
 
 class KeysLocked(RejectedInput):
     """The keys are protected by a passphrase that was not given (GUI: ask, then retry)."""
@@ -249,11 +269,14 @@ def passphrase_from_env(explicit: str | None = None) -> str | None:
 def _locked() -> KeysLocked:
     from desktop.core.errors import Problem
 
-    return KeysLocked(Problem(
-        "passphrase",
-        f"이 노트북의 동기화 키는 암호 문구로 보호됩니다. 암호 문구를 입력하거나 {PASSPHRASE_ENV}를 설정하세요.",
-        f"This laptop's sync keys are protected by a passphrase. Enter it or set {PASSPHRASE_ENV}.",
-    ))
+    return KeysLocked(
+        Problem(
+            "passphrase",
+            "이 노트북의 동기화 키는 암호 문구로 보호됩니다. "
+            f"암호 문구를 입력하거나 {PASSPHRASE_ENV}를 설정하세요.",
+            f"This laptop's sync keys are protected by a passphrase. Enter it or set {PASSPHRASE_ENV}.",
+        )
+    )
 
 
 def choose_keystore(db: Database, scope: str, passphrase: str | None = None) -> Keystore:
@@ -264,9 +287,11 @@ def choose_keystore(db: Database, scope: str, passphrase: str | None = None) -> 
         return PassphraseStore(db, phrase)
     if keyring_usable():
         return KeyringStore(scope)
-    raise reject("passphrase",
-                 f"이 컴퓨터에는 OS 키 저장소가 없습니다. 암호 문구를 정하거나 {PASSPHRASE_ENV}를 설정하세요.",
-                 f"No OS keyring on this computer. Choose a passphrase or set {PASSPHRASE_ENV}.")
+    raise reject(
+        "passphrase",
+        f"이 컴퓨터에는 OS 키 저장소가 없습니다. 암호 문구를 정하거나 {PASSPHRASE_ENV}를 설정하세요.",
+        f"No OS keyring on this computer. Choose a passphrase or set {PASSPHRASE_ENV}.",
+    )
 
 
 def open_keystore(db: Database, kind: str, scope: str, passphrase: str | None = None) -> Keystore:
@@ -295,7 +320,10 @@ def save_keys(store: Keystore, team_key: bytes, signing_key: bytes) -> None:
 def load_keys(store: Keystore) -> TeamKeys:
     both = store.get("keys")
     if both is None or len(both) != TEAM_KEY_BYTES + 32:
-        raise reject("keys", "이 노트북의 동기화 키를 찾을 수 없습니다. 'onestop team join'으로 다시 참여하세요.",
-                     "This laptop's sync keys are missing. Join the team again ('onestop team join').")
+        raise reject(
+            "keys",
+            "이 노트북의 동기화 키를 찾을 수 없습니다. 'onestop team join'으로 다시 참여하세요.",
+            "This laptop's sync keys are missing. Join the team again ('onestop team join').",
+        )
     team_key, signing_key = both[:TEAM_KEY_BYTES], both[TEAM_KEY_BYTES:]
     return TeamKeys(team_key, signing_key, public_key_of(signing_key))

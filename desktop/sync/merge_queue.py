@@ -27,5 +27,7 @@ class MergeCandidate:
 
 def merge_candidates(db: Database, limit: int = 100) -> list[MergeCandidate]:
     """Groups of duplicate firms, most duplicated first (the same on every synced laptop)."""
-    return [MergeCandidate(brn, tuple(sorted(firms.firms_by_brn(db, brn), key=lambda f: (f.created_at, f.id))))
-            for brn, _ in merge.duplicate_groups(db, limit)]
+    return [
+        MergeCandidate(brn, tuple(sorted(firms.firms_by_brn(db, brn), key=lambda f: (f.created_at, f.id))))
+        for brn, _ in merge.duplicate_groups(db, limit)
+    ]

@@ -32,7 +32,7 @@ def case_sync_states(db: Database, case_ids: Sequence[str]) -> dict[str, str]:
     ids = list(dict.fromkeys(case_ids))
     out = {case_id: SYNCED for case_id in ids}
     for start in range(0, len(ids), 400):
-        chunk = ids[start:start + 400]
+        chunk = ids[start : start + 400]
         for case_id in oplog.unbundled_rows(db, "cases", chunk) | oplog.unsent_case_children(db, chunk):
             out[case_id] = PENDING
         if sync_meta.not_uploaded_ops(db, oplog.device_id(db)):
@@ -45,5 +45,7 @@ def case_sync_states(db: Database, case_ids: Sequence[str]) -> dict[str, str]:
 
 def case_sync_state(db: Database, case_id: str) -> CaseSyncState:
     state = case_sync_states(db, [case_id])[case_id]
-    conflicts = tuple(c.conflict_id for c in oplog.conflict_fields(db) if c.tbl == "cases" and c.row_id == case_id)
+    conflicts = tuple(
+        c.conflict_id for c in oplog.conflict_fields(db) if c.tbl == "cases" and c.row_id == case_id
+    )
     return CaseSyncState(case_id, state, conflicts)

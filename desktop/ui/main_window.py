@@ -23,6 +23,8 @@ from desktop.ui.pages.agency_queue.page import AgencyQueuePage
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.case_detail.dialog import CaseDetailDialog
 from desktop.ui.pages.cases.page import CasesPage
+from desktop.ui.pages.clusters.page import ClustersPage
+from desktop.ui.pages.dashboard.page import DashboardPage
 from desktop.ui.pages.firms.page import FirmsPage
 from desktop.ui.pages.overdue.page import OverduePage
 from desktop.ui.pages.placeholder import PlaceholderPage
@@ -31,7 +33,23 @@ from desktop.ui.pages.sync.page import SyncPage
 from desktop.ui.pages.today.page import TodayPage
 
 PageFactory = Callable[[AppContext, QWidget], QWidget]
-PAGE_KEYS = ("today", "cases", "firms", "agency_queue", "overdue", "sync", "reports", "settings")
+PAGE_KEYS = (
+    "today",
+    "cases",
+    "firms",
+    "agency_queue",
+    "overdue",
+    "dashboard",
+    "clusters",
+    "sync",
+    "reports",
+    "settings",
+)
+
+
+def page_shortcut(number: int) -> str:
+    """Ctrl+1 … Ctrl+9 for the first nine pages, Ctrl+0 for the tenth (the digit row's order)."""
+    return f"Ctrl+{number % 10}"
 
 
 def _reports_factory() -> PageFactory | None:
@@ -69,7 +87,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for n, key in enumerate(PAGE_KEYS, start=1):
             self.nav.addItem(self.page_title(key))
-            self.nav.item(n - 1).setToolTip(f"Ctrl+{n}")
+            self.nav.item(n - 1).setToolTip(page_shortcut(n))
             self.stack.addWidget(QWidget())
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -98,6 +116,8 @@ class MainWindow(QMainWindow):
             "firms": self.tr("기업"),
             "agency_queue": self.tr("기관 업무함"),
             "overdue": self.tr("기한 경과"),
+            "dashboard": self.tr("현황판"),
+            "clusters": self.tr("밀집지역·지원사업"),
             "sync": self.tr("동기화·충돌"),
             "reports": self.tr("보고서"),
             "settings": self.tr("설정"),
@@ -117,7 +137,7 @@ class MainWindow(QMainWindow):
         self.page_actions: dict[str, QAction] = {}
         for n, key in enumerate(PAGE_KEYS, start=1):
             self.page_actions[key] = self._action(
-                view_menu, self.page_title(key), f"Ctrl+{n}", lambda _=False, k=key: self.show_page(k)
+                view_menu, self.page_title(key), page_shortcut(n), lambda _=False, k=key: self.show_page(k)
             )
         help_menu = bar.addMenu(self.tr("도움말(&H)"))
         self._action(help_menu, self.tr("정보(&A)"), "", self._about)
@@ -181,6 +201,8 @@ class MainWindow(QMainWindow):
             "firms": FirmsPage,
             "agency_queue": AgencyQueuePage,
             "overdue": OverduePage,
+            "dashboard": DashboardPage,
+            "clusters": ClustersPage,
             "sync": SyncPage,
             "settings": SettingsPage,
         }

@@ -1,37 +1,39 @@
-"""Excel export for managers: a 요약 sheet with charts, a 사례 sheet (~37 columns), per-agency sheets.
+"""Excel export for managers: a 요약 sheet with charts, a 사례 sheet (38 columns), per-agency sheets.
 
-openpyxl's write-only mode keeps memory flat: rows go straight to temporary files, cases are
-read in keyset pages. Write-only sheets emit freeze panes, column widths and print titles
-when the first row is written, so they are set before any row. The file appears only when
-complete (temp file in the target folder, then ``os.replace``); a cancelled export leaves
-nothing behind.
+Written with xlsxwriter in ``constant_memory`` mode: each finished row goes straight to a
+temporary file, so memory stays flat however many cases there are (cases are read in keyset
+pages). Every cell is written with its typed call (``write_string``, ``write_number``,
+``write_datetime``): text never becomes a formula, and text a spreadsheet would take for
+one (``=…``, ``+…``, ``-…``, ``@…``) also gets Excel's quote prefix, so it stays text when
+someone edits the cell. The file appears only when complete (temp file in the target
+folder, then ``os.replace``); a cancelled export leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import re
+import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.records import Actor
-from desktop.store import audit, queries, report_queries
+from desktop.store import audit, export_queries, queries, report_queries
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports import data
 from reports.excel import summary
-from reports.excel.columns import CASE_COLUMNS, CaseRow, ExcelColumn, RowContext
+from reports.excel.columns import CASE_COLUMNS, ExcelColumn, RowValues
 from reports.masking import Masker, unmasking
 
 Progress = Callable[[int, int], None]
@@ -41,9 +43,17 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 DATE_FORMAT = "yyyy-mm-dd"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Text starting with these is taken as a formula (or DDE) by spreadsheet programs."""
-HEADER_FILL = PatternFill("solid", fgColor="DFE7F1")
-HEADER_FONT = Font(bold=True)
+HEADER_FILL = "#DFE7F1"
+WORKBOOK_OPTIONS: dict[str, Any] = {
+    "constant_memory": True,
+    # Belt and braces: the typed write calls used here never convert, but write() would.
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+_TEXT, _INT, _DATETIME, _DATE = range(4)
+_KIND_CODES = {"text": _TEXT, "int": _INT, "datetime": _DATETIME, "date": _DATE}
 
 
 class ExportCancelled(Exception):
@@ -104,12 +114,6 @@ class ExportResult:
     seconds: float
 
 
-def safe_text(value: str) -> str:
-    """Text as stored in a cell: characters XML cannot hold are dropped."""
-    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return cleaned
-
-
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid, unique sheet name (≤ 31 characters, none of ``[]:*?/\\``)."""
     base = _SHEET_NAME_BAD.sub("_", name).strip("'")[:31] or "시트"
@@ -121,88 +125,154 @@ def sheet_title(name: str, taken: set[str]) -> str:
     return title
 
 
-@dataclass(slots=True)
-class _SheetWriter:
-    """One write-only case sheet with reusable styled cells per column."""
+@dataclass(frozen=True, slots=True)
+class CellFormats:
+    """The few cell formats of the case sheets (xlsxwriter formats belong to one workbook)."""
 
-    ws: Any
-    columns: Sequence[ExcelColumn]
-    rows: int = 0
-    _cells: list[Any] = field(default_factory=list)
-    _quoted: list[Any] = field(default_factory=list)
+    header: Format
+    datetime: Format
+    date: Format
+    quoted: Format
 
     @classmethod
-    def create(cls, wb: Workbook, title: str, columns: Sequence[ExcelColumn]) -> _SheetWriter:
-        ws = wb.create_sheet(title)
-        # Write-only: everything that precedes <sheetData> must be set before the first row.
-        for i, column in enumerate(columns, 1):
-            ws.column_dimensions[get_column_letter(i)].width = column.width
-        ws.freeze_panes = "C2"
-        ws.print_title_rows = "1:1"
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
-        writer = cls(ws, columns)
-        for column in columns:
-            cell = WriteOnlyCell(ws)
-            if column.kind == "datetime":
-                cell.number_format = DATETIME_FORMAT
-            elif column.kind == "date":
-                cell.number_format = DATE_FORMAT
-            writer._cells.append(cell)
-            quoted = WriteOnlyCell(ws)
-            quoted.quotePrefix = True  # Excel shows it as text and keeps it text when edited
-            writer._quoted.append(quoted)
-        header = []
-        for column in columns:
-            cell = WriteOnlyCell(ws, value=column.header)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            header.append(cell)
-        ws.append(header)
-        return writer
+    def of(cls, wb: Workbook) -> CellFormats:
+        return cls(
+            header=wb.add_format(
+                {
+                    "bold": True,
+                    "bg_color": HEADER_FILL,
+                    "align": "center",
+                    "valign": "vcenter",
+                    "text_wrap": True,
+                }
+            ),
+            datetime=wb.add_format({"num_format": DATETIME_FORMAT}),
+            date=wb.add_format({"num_format": DATE_FORMAT}),
+            # Excel shows it as text and keeps it text when the cell is edited.
+            quoted=wb.add_format({"quote_prefix": True}),
+        )
+
+
+class CaseSheet:
+    """One case sheet: header, widths, frozen panes and print titles, then rows in order.
+
+    State: the worksheet, the column plan (kind and free-text flag per column), the formats
+    and the number of rows written.
+    """
+
+    def __init__(
+        self, wb: Workbook, title: str, columns: Sequence[ExcelColumn], formats: CellFormats
+    ) -> None:
+        ws: Worksheet = wb.add_worksheet(title)
+        self.ws = ws
+        self.title = title
+        self.rows = 0
+        self.formats = formats
+        self._plan = tuple(
+            (i, _KIND_CODES[c.kind], c.free and c.kind == "text") for i, c in enumerate(columns)
+        )
+        self._width = len(columns)
+        for i, column in enumerate(columns):
+            ws.set_column(i, i, column.width)
+        ws.freeze_panes(1, 2)  # header row and the two id columns stay in view
+        ws.repeat_rows(0)
+        ws.set_row(0, 30)
+        for i, column in enumerate(columns):
+            ws.write_string(0, i, column.header, formats.header)
 
     def append(self, values: Sequence[Any]) -> None:
-        out: list[Any] = []
-        for column, cell, quoted, value in zip(self.columns, self._cells, self._quoted, values, strict=True):
-            if value is None or value == "":
-                out.append(None)
-            elif column.kind == "text":
-                out.append(self._text(quoted, str(value)))
-            elif column.kind in ("datetime", "date"):
-                cell.value = value
-                out.append(cell)
-            else:
-                out.append(value)
-        self.ws.append(out)
+        """Write one row (``None`` and ``""`` leave the cell empty)."""
         self.rows += 1
-
-    @staticmethod
-    def _text(quoted: Any, value: str) -> Any:
-        text = safe_text(value)
-        if not text.startswith(FORMULA_PREFIXES):
-            return text
-        # Formula injection: an explicit string cell, never a formula, whatever it starts with.
-        quoted.value = text
-        quoted.data_type = "s"
-        return quoted
+        row = self.rows
+        ws = self.ws
+        write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
+        formats = self.formats
+        for (col, kind, free), value in zip(self._plan, values, strict=True):
+            if value is None or value == "":
+                continue
+            if kind == _TEXT:
+                if free and value.startswith(FORMULA_PREFIXES):
+                    write_string(row, col, value, formats.quoted)
+                else:
+                    write_string(row, col, value)
+            elif kind == _DATETIME:
+                write_datetime(row, col, value, formats.datetime)
+            elif kind == _INT:
+                write_number(row, col, value)
+            else:
+                write_datetime(row, col, value, formats.date)
 
     def finish(self) -> None:
-        last = get_column_letter(len(self.columns))
-        self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+        self.ws.autofilter(0, 0, self.rows, self._width - 1)
+
+
+_END = object()
+
+
+class PageReader:
+    """Reads the export's pages in a second thread while this one writes them.
+
+    SQLite does its work without holding the GIL, so reading the next page overlaps with the
+    spreadsheet writer (which is pure Python). ``reader`` is a connection for this thread
+    alone (:func:`~desktop.store.export_queries.open_reader`); the reader stays at most two
+    pages ahead.
+
+    State: the reading connection, the thread, the queue of pages and the stop flag.
+    """
+
+    def __init__(self, reader: Database, filt: queries.CaseFilter, now: datetime, page_size: int) -> None:
+        self._reader = reader
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=2)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(filt, now, page_size), name="export-reader", daemon=True
+        )
+        self._thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, filt: queries.CaseFilter, now: datetime, page_size: int) -> None:
+        try:
+            for page in export_queries.export_pages(self._reader, filt, now, page_size):
+                if not self._put(page):
+                    return
+            self._put(_END)
+        except BaseException as exc:  # handed to the writing thread, raised there
+            self._put(exc)
+
+    def pages(self) -> Iterator[list[export_queries.ExportRow]]:
+        while True:
+            item = self._queue.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        """Stop reading (after a cancel or an error) and wait for the thread."""
+        self._stop.set()
+        self._thread.join()
 
 
 def _discard(wb: Workbook) -> None:
-    """Remove the temporary files of a write-only workbook that will not be saved."""
-    for ws in wb.worksheets:
-        writer = getattr(ws, "_writer", None)
-        rows = getattr(ws, "_rows", None)
+    """Remove the temporary row files of a constant-memory workbook that will not be saved."""
+    for ws in wb.worksheets():
+        handle = getattr(ws, "row_data_fh", None)
+        name = getattr(ws, "row_data_filename", None)
         try:
-            if rows is not None:
-                rows.close()
-            if writer is not None:
-                writer.close()
-                writer.cleanup()
-        except (OSError, ValueError):  # pragma: no cover - best effort cleanup
+            if handle is not None and not handle.closed:
+                handle.close()
+            if name:
+                os.unlink(name)
+        except OSError:  # pragma: no cover - best effort cleanup
             pass
 
 
@@ -242,54 +312,62 @@ def export_cases(
         target=str(out),
         detail=options.describe(names),
     )
-    total = queries.count_cases(db, filt, moment)
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Same folder (os.replace stays a rename); created by openpyxl, so the umask applies as usual.
+    # Same folder, so os.replace stays a rename.
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
-    wb = Workbook(write_only=True)
+    wb = Workbook(str(tmp), WORKBOOK_OPTIONS)
     saved = False
+    # Everything that scans the cases goes through a connection with a small page cache.
+    reading = export_queries.open_reader(db)
     try:
+        total = queries.count_cases(reading, filt, moment)
+        summary_sheet = summary.add_summary_sheet(wb)
+        counts = summary.SummaryCounts(moment)
+        formats = CellFormats.of(wb)
+        taken = {"요약", "사례"}
+        main = CaseSheet(wb, "사례", CASE_COLUMNS, formats)
+        per_agency: dict[str, CaseSheet] = {}
+        if options.per_agency:
+            for group in report_queries.group_counts(reading, "agency_id", filt, moment):
+                if group.key:
+                    title = sheet_title(f"기관_{names.agency(group.key)}", taken)
+                    per_agency[group.key] = CaseSheet(wb, title, CASE_COLUMNS, formats)
+        values_of = RowValues(names, masker, moment, work_calendar(db))
+        done = 0
+        if progress:
+            progress(0, total)
+        reader = PageReader(reading, filt, moment, PAGE)
+        try:
+            for page in reader.pages():
+                if cancelled is not None and cancelled():
+                    raise ExportCancelled()
+                for row in page:
+                    counts.add(row)
+                    values = values_of(row)
+                    main.append(values)
+                    if per_agency:
+                        sheet = per_agency.get(row.agency_id)
+                        if sheet is not None:
+                            sheet.append(values)
+                done += len(page)
+                if progress:
+                    progress(done, total)
+        finally:
+            reader.close()
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        for sheet in (main, *per_agency.values()):
+            sheet.finish()
         summary.write_summary(
-            db,
             wb,
-            filt,
+            summary_sheet,
+            counts,
             names,
-            moment,
             office=data.office_name(db, office),
             conditions=options.describe(names),
             masked=masker.masked,
         )
-        taken = {"요약", "사례"}
-        main = _SheetWriter.create(wb, "사례", CASE_COLUMNS)
-        per_agency: dict[str, _SheetWriter] = {}
-        if options.per_agency:
-            for group in report_queries.group_counts(db, "agency_id", filt, moment):
-                if group.key:
-                    title = sheet_title(f"기관_{names.agency(group.key)}", taken)
-                    per_agency[group.key] = _SheetWriter.create(wb, title, CASE_COLUMNS)
-        ctx = RowContext(names, masker, moment, work_calendar(db))
-        done = 0
-        if progress:
-            progress(0, total)
-        for page in data.iter_case_pages(db, filt, now=moment, page_size=PAGE):
-            if cancelled is not None and cancelled():
-                raise ExportCancelled()
-            details = report_queries.case_details(db, [r.id for r in page])
-            for row in page:
-                case_row = CaseRow(row, details[row.id], ctx)
-                values = [column.value(case_row) for column in CASE_COLUMNS]
-                main.append(values)
-                sheet = per_agency.get(row.agency_id)
-                if sheet is not None:
-                    sheet.append(values)
-            done += len(page)
-            if progress:
-                progress(done, total)
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
-        for writer in (main, *per_agency.values()):
-            writer.finish()
-        wb.save(tmp)
+        wb.close()
         saved = True
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
@@ -305,7 +383,9 @@ def export_cases(
                 f"{options.describe(names)}",
             )
     finally:
+        reading.close()
         if not saved:
             _discard(wb)
         tmp.unlink(missing_ok=True)
-    return ExportResult(out, done, tuple(ws.title for ws in wb.worksheets), time.perf_counter() - started)
+    sheets = ("요약", "사례", *(s.title for s in per_agency.values()))
+    return ExportResult(out, done, sheets, time.perf_counter() - started)

@@ -475,12 +475,44 @@ def import_workbook(
     preview = preview_import(db, path, session_id=session_id, today=today)
     if preview.problems:
         raise RejectedInput(preview.problems)
-    new = preview.new_rows
     if dry_run:
-        return ImportResult(len(new), preview.duplicates, 0, (), preview, dry_run=True)
+        return ImportResult(len(preview.new_rows), preview.duplicates, 0, (), preview, dry_run=True)
+    return commit_preview(db, preview, actor, progress=progress)
+
+
+def commit_preview(
+    db: Database,
+    preview: ImportPreview,
+    actor: Actor,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Store the rows of a preview someone has looked at (the GUI's confirm step): all or none.
+
+    The file must still be the one previewed (same sha256). Rows stored since the preview
+    (same fingerprint) are skipped and counted. An exception raised by ``progress`` (a
+    cancel) rolls the whole import back.
+
+    Raises:
+        RejectedInput: the preview has problems, or the file changed since it was read.
+    """
+    if preview.problems:
+        raise RejectedInput(preview.problems)
+    if check_xlsx(preview.source) != preview.sha256:
+        raise RejectedInput(
+            [
+                Problem(
+                    "file",
+                    "미리 본 뒤 파일이 바뀌었습니다. 다시 미리 보세요.",
+                    "The file changed after the preview. Preview it again.",
+                    preview.source.name,
+                )
+            ]
+        )
+    session_id = preview.session_id
     outcome = imports.apply_import(
         db,
-        [_to_store(r, session_id) for r in new],
+        [_to_store(r, session_id) for r in preview.new_rows],
         actor,
         file_name=preview.source.name,
         file_sha256=preview.sha256,

@@ -1,4 +1,10 @@
-"""The 요약 sheet of the export: counts by field, agency, status and month, rates, ageing, charts."""
+"""The 요약 sheet of the export: counts by field, agency, status and month, rates, ageing, native charts.
+
+The counts are taken from the very rows the export writes (:class:`SummaryCounts`, fed one
+row at a time), so the summary always agrees with the 사례 sheet and costs no extra pass over
+the table. The sheet is added first (it is the first tab) and filled in at the end: each
+constant-memory sheet streams to its own file, so sheets may be written in any order.
+"""
 
 from __future__ import annotations
 
@@ -7,85 +13,164 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
-from desktop.store import queries, report_queries
-from desktop.store.db import Database
+from desktop.store.export_queries import ExportRow
+from desktop.store.report_queries import AGEING_BUCKETS
 from reports import data
 
 TITLE = "애로사항 처리 현황 요약"
-SECTION_FONT = Font(bold=True, size=11, color="1F2933")
-TITLE_FONT = Font(bold=True, size=14)
-HEAD_FILL = PatternFill("solid", fgColor="DFE7F1")
-HEAD_FONT = Font(bold=True)
+SHEET = "요약"
 PERCENT = "0.0%"
+CHART_WIDTH_PX = 640
+CHART_HEIGHT_PX = 340
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """Where a table landed on the sheet (1-based rows), for chart references."""
+    """Where a table landed on the sheet (0-based rows), for chart references."""
 
     header_row: int
     first_row: int
     last_row: int
 
 
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """A value with its own cell format (a rate among counts)."""
+
+    value: Any
+    fmt: Format
+
+
 class _Sheet:
-    """Appends rows to a write-only sheet and remembers the row number."""
+    """Writes rows top to bottom (constant-memory sheets cannot go back) and remembers the row."""
 
-    def __init__(self, ws: Any) -> None:
+    def __init__(self, wb: Workbook, ws: Worksheet) -> None:
         self.ws = ws
-        self.row = 0
+        self.row = -1
+        self.title = wb.add_format({"bold": True, "font_size": 14})
+        self.section = wb.add_format({"bold": True, "font_size": 11, "font_color": "#1F2933"})
+        self.head = wb.add_format({"bold": True, "bg_color": "#DFE7F1"})
+        self.percent = wb.add_format({"num_format": PERCENT})
+        self.moment = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
 
-    def cell(
-        self,
-        value: Any,
-        *,
-        font: Font | None = None,
-        fill: PatternFill | None = None,
-        number_format: str | None = None,
-    ) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value=value)
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if number_format is not None:
-            cell.number_format = number_format
-        return cell
+    def put(self, col: int, value: Any, fmt: Format | None = None) -> None:
+        """One cell of the current row, written with the call its type needs (text stays text)."""
+        if isinstance(value, Styled):
+            value, fmt = value.value, value.fmt
+        if value is None:
+            return
+        ws, row = self.ws, self.row
+        if isinstance(value, str):
+            ws.write_string(row, col, value, fmt)
+        elif isinstance(value, datetime):
+            ws.write_datetime(row, col, value, fmt)
+        else:
+            ws.write_number(row, col, value, fmt)
 
-    def append(self, values: Sequence[Any]) -> int:
-        self.ws.append(list(values))
+    def append(self, values: Sequence[Any], formats: Sequence[Format | None] = ()) -> int:
         self.row += 1
+        for col, value in enumerate(values):
+            self.put(col, value, formats[col] if col < len(formats) else None)
         return self.row
 
     def blank(self) -> None:
-        self.append([])
+        self.row += 1
 
     def table(
         self,
         title: str,
         header: Sequence[str],
         rows: Sequence[Sequence[Any]],
-        formats: Sequence[str | None] = (),
+        formats: Sequence[Format | None] = (),
     ) -> Block:
-        self.append([self.cell(title, font=SECTION_FONT)])
-        header_row = self.append([self.cell(h, font=HEAD_FONT, fill=HEAD_FILL) for h in header])
+        self.append([title], [self.section])
+        header_row = self.append(header, [self.head] * len(header))
         first = self.row + 1
         for values in rows:
-            self.append(
-                [
-                    self.cell(v, number_format=formats[i])
-                    if i < len(formats) and formats[i] and v is not None
-                    else v
-                    for i, v in enumerate(values)
-                ]
-            )
+            self.append(values, formats)
         self.blank()
         return Block(header_row, first, max(first, self.row - 1) if rows else first - 1)
+
+
+@dataclass(slots=True)
+class Counts:
+    """Cases of one group and how many of them are where."""
+
+    total: int = 0
+    onsite: int = 0
+    open: int = 0
+    overdue: int = 0
+
+
+class SummaryCounts:
+    """Totals, groups (field, agency, status, month), distinct firms and ageing of the rows added.
+
+    Each row only bumps one counter keyed by everything the tables group by (a few thousand
+    distinct keys however many rows); the groups are summed up once, at the end.
+
+    State: the moment of the export (what "overdue" and "age" are measured against), the
+    counter, the distinct firms and the ageing buckets of open cases.
+    """
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+        self.today = now.date()
+        self._today = self.today.toordinal()
+        self._keys: dict[tuple[str, str, str, int, bool, bool, bool], int] = {}
+        self.firms: set[str] = set()
+        self.ageing = [0] * len(AGEING_BUCKETS)
+
+    def add(self, r: ExportRow) -> None:
+        is_open = r.is_open
+        received = r.received_at
+        overdue = is_open and r.deadline_at is not None and r.deadline_at < self.now
+        key = (
+            r.field_code,
+            r.agency_id,
+            r.status,
+            received.year * 100 + received.month,
+            r.onsite,
+            is_open,
+            overdue,
+        )
+        keys = self._keys
+        keys[key] = keys.get(key, 0) + 1
+        self.firms.add(r.firm_id)
+        if is_open:
+            age = max(self._today - received.toordinal(), 0)
+            for i, (_label, low, high) in enumerate(AGEING_BUCKETS):
+                if age >= low and (high is None or age <= high):
+                    self.ageing[i] += 1
+                    break
+
+    def groups(self, by: int) -> dict[str, Counts]:
+        """Counts per value of one key part: 0 field, 1 agency, 2 status, 3 month (``2026-03``)."""
+        out: dict[str, Counts] = {}
+        for key, n in self._keys.items():
+            value = key[by]
+            name = f"{value // 100:04d}-{value % 100:02d}" if isinstance(value, int) else value
+            c = out.get(name)
+            if c is None:
+                c = out[name] = Counts()
+            c.total += n
+            c.onsite += n * key[4]
+            c.open += n * key[5]
+            c.overdue += n * key[6]
+        return out
+
+    @property
+    def totals(self) -> Counts:
+        c = Counts()
+        for key, n in self._keys.items():
+            c.total += n
+            c.onsite += n * key[4]
+            c.open += n * key[5]
+            c.overdue += n * key[6]
+        return c
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -93,45 +178,56 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def _bar_chart(
-    ws: Any, title: str, block: Block, series_cols: Sequence[int], y_title: str, horizontal: bool = False
-) -> BarChart:
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.title = title
-    chart.y_axis.title = y_title
-    chart.style = 10
-    chart.height = 9
-    chart.width = 17
+    wb: Workbook, title: str, block: Block, series_cols: Sequence[int], y_title: str, horizontal: bool = False
+) -> Any:
+    chart = wb.add_chart({"type": "bar" if horizontal else "column"})
     last = max(block.last_row, block.first_row)
     for col in series_cols:
-        values = Reference(ws, min_col=col, min_row=block.header_row, max_row=last)
-        chart.add_data(values, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=block.first_row, max_row=last))
+        chart.add_series(
+            {
+                "name": [SHEET, block.header_row, col],
+                "categories": [SHEET, block.first_row, 0, last, 0],
+                "values": [SHEET, block.first_row, col, last, col],
+            }
+        )
+    chart.set_title({"name": title})
+    chart.set_style(10)
+    chart.set_size({"width": CHART_WIDTH_PX, "height": CHART_HEIGHT_PX})
     if horizontal:
-        chart.x_axis.scaling.orientation = "maxMin"  # first category at the top, as in the table
+        # In a bar chart the categories run up the y axis: first category at the top, as in the table.
+        chart.set_y_axis({"reverse": True})
+        chart.set_x_axis({"name": y_title})
+    else:
+        chart.set_y_axis({"name": y_title})
     return chart
 
 
+def add_summary_sheet(wb: Workbook) -> Worksheet:
+    """The 요약 sheet, added first so that it is the first tab; filled by :func:`write_summary`."""
+    ws: Worksheet = wb.add_worksheet(SHEET)
+    return ws
+
+
 def write_summary(
-    db: Database,
     wb: Workbook,
-    filt: queries.CaseFilter,
+    ws: Worksheet,
+    counts: SummaryCounts,
     names: data.Labels,
-    now: datetime,
     *,
     office: str,
     conditions: str,
     masked: bool,
 ) -> None:
-    """Add the 요약 sheet (first sheet) with counts, rates, ageing and two bar charts."""
-    ws = wb.create_sheet("요약")
-    for letter, width in zip("ABCDEF", (26, 11, 11, 11, 11, 11), strict=True):
-        ws.column_dimensions[letter].width = width
-    s = _Sheet(ws)
-    totals = report_queries.totals(db, filt, now)
-    s.append([s.cell(TITLE, font=TITLE_FONT)])
+    """Fill the 요약 sheet with counts, rates, ageing and three bar charts."""
+    now = counts.now
+    for col, width in enumerate((26, 11, 11, 11, 11, 11)):
+        ws.set_column(col, col, width)
+    s = _Sheet(wb, ws)
+    pct = s.percent
+    totals = counts.totals
+    s.append([TITLE], [s.title])
     s.append(["발행", office])
-    s.append(["작성일시", s.cell(now, number_format="yyyy-mm-dd hh:mm")])
+    s.append(["작성일시", now], [None, s.moment])
     s.append(["조건", conditions])
     s.append(["개인정보", "마스킹" if masked else "마스킹 해제 (사유 기록됨, 취급 주의)"])
     s.blank()
@@ -140,59 +236,59 @@ def write_summary(
         ["항목", "값"],
         [
             ("애로사항 건수", totals.total),
-            ("참여 기업 수", int(totals.key)),
+            ("참여 기업 수", len(counts.firms)),
             ("현장해결 건수", totals.onsite),
-            ("현장해결률", s.cell(_rate(totals.onsite, totals.total), number_format=PERCENT)),
+            ("현장해결률", Styled(_rate(totals.onsite, totals.total), pct)),
             ("처리 중 (미종결)", totals.open),
             ("기한 초과", totals.overdue),
-            ("기한 초과율 (미종결 중)", s.cell(_rate(totals.overdue, totals.open), number_format=PERCENT)),
+            ("기한 초과율 (미종결 중)", Styled(_rate(totals.overdue, totals.open), pct)),
         ],
     )
-    fields = report_queries.group_counts(db, "field_code", filt, now)
     order = {code: i for i, code in enumerate(names.fields)}
-    fields.sort(key=lambda g: order.get(g.key, 999))
+    fields = sorted(counts.groups(0).items(), key=lambda kv: (order.get(kv[0], 999), kv[0]))
     by_field = s.table(
         "분야별",
         ["분야", "건수", "현장해결", "처리 중", "기한 초과", "현장해결률"],
         [
-            (names.field(g.key), g.total, g.onsite, g.open, g.overdue, _rate(g.onsite, g.total))
-            for g in fields
+            (names.field(key), g.total, g.onsite, g.open, g.overdue, _rate(g.onsite, g.total))
+            for key, g in fields
         ],
-        formats=(None, None, None, None, None, PERCENT),
+        formats=(None, None, None, None, None, pct),
     )
-    agencies = sorted(report_queries.group_counts(db, "agency_id", filt, now), key=lambda g: -g.total)
+    agencies = sorted(counts.groups(1).items(), key=lambda kv: (-kv[1].total, kv[0]))
     by_agency = s.table(
         "기관별",
         ["기관", "건수", "처리 중", "기한 초과", "기한 초과율"],
         [
             (
-                names.agency_full(g.key) if g.key else "(미배정·현장해결)",
+                names.agency_full(key) if key else "(미배정·현장해결)",
                 g.total,
                 g.open,
                 g.overdue,
                 _rate(g.overdue, g.open),
             )
-            for g in agencies
+            for key, g in agencies
         ],
-        formats=(None, None, None, None, PERCENT),
+        formats=(None, None, None, None, pct),
     )
-    statuses = report_queries.group_counts(db, "status", filt, now)
-    s.table("상태별", ["상태", "건수"], [(data.status_name(g.key), g.total) for g in statuses])
-    months = report_queries.group_counts(db, "month", filt, now)
+    statuses = sorted(counts.groups(2).items())
+    s.table("상태별", ["상태", "건수"], [(data.status_name(key), g.total) for key, g in statuses])
+    months = sorted(counts.groups(3).items())
     by_month = s.table(
         "월별",
         ["월", "건수", "현장해결", "현장해결률"],
-        [(g.key, g.total, g.onsite, _rate(g.onsite, g.total)) for g in months],
-        formats=(None, None, None, PERCENT),
+        [(key, g.total, g.onsite, _rate(g.onsite, g.total)) for key, g in months],
+        formats=(None, None, None, pct),
     )
-    s.table("미종결 사례 경과 기간", ["경과 기간", "건수"], report_queries.ageing(db, filt, now.date()))
-    # Charts stacked beside the tables, one every 20 rows (a 9 cm chart spans about 17 rows).
+    ageing = [(label, n) for (label, _low, _high), n in zip(AGEING_BUCKETS, counts.ageing, strict=True)]
+    s.table("미종결 사례 경과 기간", ["경과 기간", "건수"], ageing)
+    # Charts stacked beside the tables, one every 20 rows.
     charts = []
     if fields:
-        charts.append(_bar_chart(ws, "분야별 애로사항", by_field, (2, 3), "건수", horizontal=True))
+        charts.append(_bar_chart(wb, "분야별 애로사항", by_field, (1, 2), "건수", horizontal=True))
     if months:
-        charts.append(_bar_chart(ws, "월별 접수 건수", by_month, (2, 3), "건수"))
+        charts.append(_bar_chart(wb, "월별 접수 건수", by_month, (1, 2), "건수"))
     if agencies:
-        charts.append(_bar_chart(ws, "기관별 처리 중·기한 초과", by_agency, (3, 4), "건수", horizontal=True))
+        charts.append(_bar_chart(wb, "기관별 처리 중·기한 초과", by_agency, (2, 3), "건수", horizontal=True))
     for i, chart in enumerate(charts):
-        ws.add_chart(chart, f"H{2 + 20 * i}")
+        ws.insert_chart(1 + 20 * i, 7, chart)

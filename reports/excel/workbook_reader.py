@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,6 +189,33 @@ def _filled(
         yield number, cells
 
 
+# What a damaged or hostile file makes the zip, zlib, XML or openpyxl readers raise.
+_DAMAGED = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    IndexError,
+    TypeError,
+    ElementTree.ParseError,
+    ValueError,
+    OSError,
+)
+
+
+def _unreadable(path: Path, exc: BaseException) -> Exception:
+    return _refuse(path, f"Excel 파일을 읽을 수 없습니다: {exc}", f"Cannot read the Excel file: {exc}")
+
+
+def _guarded(path: Path, rows: Iterator[tuple[int, list[Any]]]) -> Iterator[tuple[int, list[Any]]]:
+    """Rows of a sheet; damage found while streaming it is refused like damage found on opening."""
+    try:
+        yield from rows
+    except _DAMAGED as exc:
+        raise _unreadable(path, exc) from exc
+
+
 def read_sheets(path: Path) -> Iterator[SheetRows]:
     """The visible worksheets of a checked .xlsx file (see :func:`check_xlsx`), values only.
 
@@ -197,22 +225,14 @@ def read_sheets(path: Path) -> Iterator[SheetRows]:
     try:
         merged = merged_ranges(path)
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        KeyError,
-        ElementTree.ParseError,
-        ValueError,
-        OSError,
-    ) as exc:
-        raise _refuse(
-            path, f"Excel 파일을 읽을 수 없습니다: {exc}", f"Cannot read the Excel file: {exc}"
-        ) from exc
+    except _DAMAGED as exc:
+        raise _unreadable(path, exc) from exc
     try:
         for ws in workbook.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible":
                 continue
             ws.reset_dimensions()  # some programs write a wrong <dimension>; read what is there
-            yield SheetRows(ws.title, _filled(ws.iter_rows(values_only=True), merged.get(ws.title, [])))
+            rows = _filled(ws.iter_rows(values_only=True), merged.get(ws.title, []))
+            yield SheetRows(ws.title, _guarded(path, rows))
     finally:
         workbook.close()

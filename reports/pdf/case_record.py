@@ -155,6 +155,25 @@ def story(record: gather.CaseRecord, meta: layout.ReportMeta, styles: layout.Sty
             width,
         )
     )
+    if record.programs:
+        out.append(layout.section("8. 연계 지원사업", styles))
+        out.append(
+            data_table(
+                [
+                    Column("지원사업", 3),
+                    Column("운영 기관", 2),
+                    Column("연계 일시", 1.3, "center"),
+                    Column("연계자", 0.9, "center"),
+                    Column("메모", 1.8),
+                ],
+                [
+                    (p.name, p.agency, data.fmt_dt(p.attached_at), p.attached_by, p.note)
+                    for p in record.programs
+                ],
+                styles,
+                width,
+            )
+        )
     return out
 
 

@@ -18,7 +18,8 @@ from reports.data import AWAITING_REPLY, iter_case_pages
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 17, 0)
 SEED = 7
-ACTOR = Actor(name="김상담", agency_id="JNEPA", role="manager", device="laptop-1")
+# A coordinator: the one role that may register firms, log cases and unmask (desktop.core.roles).
+ACTOR = Actor(name="김상담", agency_id="JNEPA", role="coordinator", device="laptop-1")
 
 
 def brn_with_leading_zero() -> str:

@@ -13,7 +13,7 @@ from report_helpers import busiest_session, busiest_waiting_agency, replied_case
 from desktop.cli import main
 from desktop.store import audit
 from desktop.store.db import Database
-from desktop.store.opening import open_store
+from desktop.store.opening import open_store, set_meta
 
 
 @pytest.fixture
@@ -121,6 +121,12 @@ def test_export_excel_with_filters_and_audited_unmasking(
     rows = list(load_workbook(out, read_only=True)["사례"].iter_rows(values_only=True))[1:]
     assert data["rows"] == len(rows) > 0 and {r[17] for r in rows} == {"세무"}
     assert data["sheets"][:2] == ["요약", "사례"] and len(data["sheets"]) > 2
+    # Only a coordinator may unmask (desktop.core.roles); the store's user is a consultant.
+    code, _, err = run(store, capsys, "export-excel", str(tmp_path / "u.xlsx"), "--unmask", "--reason", "x")
+    assert code == 1 and "총괄" in err and not (tmp_path / "u.xlsx").exists()
+    db = open_store(store)
+    set_meta(db, "user_role", "coordinator")
+    db.close()
     code, _, err = run(store, capsys, "export-excel", str(tmp_path / "u.xlsx"), "--unmask")
     assert code == 1 and "사유" in err and not (tmp_path / "u.xlsx").exists()
     code, _, _ = run(

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Laptop, copy_team, exchange
 from conftest_pg import pg_cluster, pg_hub_url, pg_url  # noqa: F401 - fixtures used below
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from laptops import Laptop, copy_team, exchange
 from pg_cluster import HUB_PASSWORD, LocalCluster, free_port
 from sync_helpers import snapshot
 from test_sync_properties import HOUR, Script, step

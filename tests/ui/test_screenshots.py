@@ -29,7 +29,9 @@ from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.agency_queue.page import AgencyQueuePage
 from desktop.ui.pages.firms.page import FirmsPage
+from desktop.ui.pages.reports.page import ReportsPage
 from desktop.ui.pages.today.page import TodayPage
+from reports.bench import busiest_session
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZE = (1280, 800)
@@ -112,6 +114,28 @@ def _fill_intake(window: MainWindow) -> None:
         intake.consents[0].setChecked(True)
 
 
+def _preview_session_report(page: ReportsPage, qtbot: QtBot) -> None:
+    """The reports page with the busiest session's 현장지원 결과 보고 in the preview."""
+    pdf = page.pdf
+    pdf.set_kind("session")
+    pdf.session.setCurrentIndex(max(pdf.session.findData(busiest_session(page._ctx.db)), 0))
+    pdf.make_preview()
+    qtbot.waitUntil(lambda: not pdf.job_bar.busy, timeout=60_000)
+    assert pdf.preview.document.pageCount() > 0, pdf.error.text()
+    qtbot.waitUntil(lambda: _has_ink(pdf.preview.view.viewport()), timeout=10_000)  # pages render async
+
+
+def _has_ink(widget: QWidget) -> bool:
+    """True once something dark is drawn (QPdfView renders pages in the background)."""
+    image = widget.grab().toImage()
+    step = 7
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            if image.pixelColor(x, y).lightness() < 100:
+                return True
+    return False
+
+
 def _shoot(widget: QWidget, name: str, lang: str, ctx: AppContext | None = None) -> Path:
     if ctx is not None:
         ctx.workers.wait_all(10_000)  # background counts done ...
@@ -161,7 +185,9 @@ def test_screenshot_every_main_view(
     written.append(_shoot(window, "overdue", lang, ctx))
 
     for key in ("sync", "reports", "settings"):
-        window.show_page(key)
+        shown = window.show_page(key)
+        if isinstance(shown, ReportsPage):
+            _preview_session_report(shown, qtbot)
         written.append(_shoot(window, key, lang, ctx))
 
     case_id = queries.page_after(shots_db, CaseFilter(statuses=("in_progress",)), Sort(), None, 1)[0].id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.store.migrations import m0001_initial, m0002_imports, m0003_sync
+from desktop.store.migrations import m0001_initial, m0002_imports, m0003_sync, m0004_coordination
 
 # Ordered: index i holds the migration that brings the schema to version i + 1.
-MIGRATIONS = (m0001_initial, m0002_imports, m0003_sync)
+MIGRATIONS = (m0001_initial, m0002_imports, m0003_sync, m0004_coordination)

@@ -25,6 +25,7 @@ from desktop.sync.hubs.base import BundleRef, HubNote, HubWriteError, Listing
 
 IDENTITY = "onestop-hub.json"
 _BUNDLE = re.compile(r"^(\d{8,})-([0-9a-f]{64})\.bundle$")
+_QUARANTINED = re.compile(r"^\.(\d{8,})-([0-9a-f]{64})\.bundle\.damaged$")
 _DEVICE = re.compile(r"^[0-9a-z]{6,64}$")
 STALE_TEMP_SECONDS = 3600
 
@@ -91,7 +92,9 @@ class FolderHub:
 
     def list_devices(self) -> list[str]:
         try:
-            return sorted(e.name for e in os.scandir(self.root / "devices") if e.is_dir() and _DEVICE.match(e.name))
+            return sorted(
+                e.name for e in os.scandir(self.root / "devices") if e.is_dir() and _DEVICE.match(e.name)
+            )
         except FileNotFoundError:
             return []
 
@@ -126,13 +129,20 @@ class FolderHub:
         folder = self._device_dir(device) / "bundles"
         refs: list[BundleRef] = []
         notes: list[HubNote] = []
+        quarantined: list[BundleRef] = []
         try:
             entries = list(os.scandir(folder))
         except FileNotFoundError:
             return Listing(refs, notes)
         except OSError as exc:
-            notes.append(HubNote(str(folder), f"폴더를 읽을 수 없습니다: {exc.strerror}",
-                                 f"Cannot read the folder: {exc.strerror}", "unreadable"))
+            notes.append(
+                HubNote(
+                    str(folder),
+                    f"폴더를 읽을 수 없습니다: {exc.strerror}",
+                    f"Cannot read the folder: {exc.strerror}",
+                    "unreadable",
+                )
+            )
             return Listing(refs, notes)
         for entry in entries:
             name = entry.name
@@ -141,13 +151,21 @@ class FolderHub:
                 seq = int(match.group(1))
                 if seq > after:
                     refs.append(BundleRef(device, seq, match.group(2), entry.path))
+            elif (damaged := _QUARANTINED.match(name)) is not None:
+                quarantined.append(BundleRef(device, int(damaged.group(1)), damaged.group(2), entry.path))
             elif name.endswith(".tmp"):
                 self._stale_temp(entry, notes)
             elif not name.startswith("."):
-                notes.append(HubNote(entry.path, "묶음 파일 이름이 아닙니다 (무시함).",
-                                     "Not a bundle file name (ignored).", "unexpected"))
+                notes.append(
+                    HubNote(
+                        entry.path,
+                        "묶음 파일 이름이 아닙니다 (무시함).",
+                        "Not a bundle file name (ignored).",
+                        "unexpected",
+                    )
+                )
         refs.sort(key=lambda r: (r.seq, r.sha256))
-        return Listing(refs, notes)
+        return Listing(refs, notes, quarantined)
 
     @staticmethod
     def _stale_temp(entry: os.DirEntry[str], notes: list[HubNote]) -> None:
@@ -156,11 +174,24 @@ class FolderHub:
         except OSError:
             return
         if age > STALE_TEMP_SECONDS:
-            notes.append(HubNote(entry.path, "끝나지 않은 임시 파일입니다 (무시함).",
-                                 "An unfinished temporary file (ignored).", "unfinished"))
+            notes.append(
+                HubNote(
+                    entry.path,
+                    "끝나지 않은 임시 파일입니다 (무시함).",
+                    "An unfinished temporary file (ignored).",
+                    "unfinished",
+                )
+            )
 
     def read_bundle(self, ref: BundleRef) -> bytes:
         return Path(ref.location).read_bytes()
+
+    def quarantine(self, ref: BundleRef) -> None:
+        path = Path(ref.location)
+        try:
+            os.replace(path, path.with_name(f".{path.name}.damaged"))
+        except OSError:
+            pass  # already moved by another laptop, or read-only: the next reader reports it again
 
     def write_bundle(self, device: str, seq: int, sha256: str, data: bytes) -> BundleRef:
         path = self._device_dir(device) / "bundles" / f"{seq:08d}-{sha256}.bundle"
@@ -170,4 +201,5 @@ class FolderHub:
         except OSError:
             pass
         self._write_verified(path, data)
+        path.with_name(f".{path.name}.damaged").unlink(missing_ok=True)
         return BundleRef(device, seq, sha256, str(path))

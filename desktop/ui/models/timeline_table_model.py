@@ -83,6 +83,8 @@ class TimelineTableModel(QAbstractTableModel):
             "edit": self.tr("수정"),
             "consent": self.tr("동의"),
             "merge": self.tr("기업 병합"),
+            "program": self.tr("지원사업"),
+            "followup": self.tr("사후관리"),
         }
         return names.get(kind, kind)
 
@@ -130,4 +132,34 @@ class TimelineTableModel(QAbstractTableModel):
             )
         if event.kind == "merge":
             return self.tr("중복 기업 '{name}'에서 옮겨옴").format(name=p.get("from_name", ""))
+        if event.kind == "program":
+            text = (
+                self.tr("'{name}' 연결").format(name=p.get("name", ""))
+                if p.get("action") == "attach"
+                else self.tr("'{name}' 연결 해제").format(name=p.get("name", ""))
+            )
+            comment = p.get("note") or p.get("reason")
+            return f"{text} — {comment}" if comment else text
+        if event.kind == "followup":
+            return self.followup_text(p)
         return ", ".join(f"{k}={v}" for k, v in p.items())
+
+    def followup_text(self, p: dict[str, Any]) -> str:
+        """A satisfaction call-back event in words."""
+        action = str(p.get("action", ""))
+        if action == "schedule":
+            text = self.tr("만족도 조사 예약: {day}").format(day=p.get("due", ""))
+        elif action == "no_answer":
+            text = self.tr("만족도 조사 — 연락 안 됨")
+        elif action == "done":
+            points, score = p.get("points"), p.get("score")
+            text = self.tr("만족도 {points}점 ({score}/100)").format(points=points, score=score)
+        elif action == "flag":
+            text = self.tr("낮은 만족도 — 조치 필요")
+        elif action == "flag_cleared":
+            text = self.tr("낮은 만족도 조치 완료")
+        elif action == "reopened":
+            text = self.tr("낮은 만족도로 재개")
+        else:
+            text = action
+        return f"{text} — {p['note']}" if p.get("note") else text

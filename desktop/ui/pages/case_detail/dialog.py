@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +37,7 @@ from desktop.store.calendar import work_calendar
 from desktop.ui.context import AppContext
 from desktop.ui.models.timeline_table_model import TimelineTableModel
 from desktop.ui.pages.case_detail.actions import NEEDS, ActionDialog, run_simple_action
+from desktop.ui.pages.case_detail.coord_tabs import FollowupTab, ProgramsTab
 from desktop.ui.widgets.common import ErrorLabel, MessageBar, debounce_timer, title_label
 
 STATE_COLOURS = {"overdue": "#b02a37", "due_soon": "#997404", "paused": "#6c757d", "on_time": "#146c43"}
@@ -167,13 +169,19 @@ class CaseDetailDialog(QDialog):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(QLabel(self.tr("처리 이력")))
         right_layout.addWidget(self.timeline, 1)
         right_layout.addLayout(note_row)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("caseSideTabs")
+        self.side_tabs.addTab(right, self.tr("처리 이력"))
+        self.programs_tab = ProgramsTab(self._ctx, self.case)
+        self.side_tabs.addTab(self.programs_tab, self.tr("지원사업"))
+        self.followup_tab = FollowupTab(self._ctx, self.case)
+        self.side_tabs.addTab(self.followup_tab, self.tr("사후관리"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.side_tabs)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
@@ -238,6 +246,8 @@ class CaseDetailDialog(QDialog):
         self.timeline.resizeRowsToContents()
         self.timeline.scrollToBottom()
         self._build_actions()
+        self.programs_tab.load(case)
+        self.followup_tab.load(case)
 
     def _show_clock(self) -> None:
         case = self.case

@@ -1,0 +1,1 @@
+"""현황판: dashboard figures and the follow-up register."""
