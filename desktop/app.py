@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.settings import Settings, default_config_dir, load_settings, settings_path
 from desktop.resources import resource
 from desktop.store import firms, queries
+from desktop.store.backups import try_daily_backup
 from desktop.store.db import DB_FILE_NAME, Database, default_db_path
 from desktop.store.opening import open_store
 from desktop.ui.context import AppContext
@@ -138,6 +140,19 @@ def build_main_window(
     return MainWindow(ctx)
 
 
+def _start_daily_backup(db: Database) -> None:
+    """Today's backup (once a day, rotated) on its own connection, off the GUI thread."""
+
+    def backup() -> None:
+        copy = db.reopen()
+        try:
+            try_daily_backup(copy)
+        finally:
+            copy.close()
+
+    threading.Thread(target=backup, name="daily-backup", daemon=True).start()
+
+
 def run(argv: list[str]) -> int:
     """Start the GUI; returns the exit code."""
     options = parse_args(argv)
@@ -149,6 +164,7 @@ def run(argv: list[str]) -> int:
     translations = Translations(app)
     translations.install(settings.language)
     db = open_store(resolve_db_path(options.db, settings))
+    _start_daily_backup(db)
     try:
         ctx = build_context(db, settings, config_dir, translations)
         welcome = run_welcome(ctx, seed_demo=lambda: seed_demo_if_empty(db) if options.demo else "")

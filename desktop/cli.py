@@ -521,6 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(run=cmd_backup)
     # Imported here: the report and sync commands pull in reportlab, openpyxl and cryptography,
     # which the quick commands above do not need.
+    from desktop.cli_admin import add_admin_commands
     from desktop.cli_coord import add_coord_commands
     from desktop.cli_hub import add_hub_commands
     from desktop.cli_reports import add_report_commands
@@ -530,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_commands(sub, common, listing)
     add_hub_commands(sub, common, listing)
     add_coord_commands(sub, common, listing)
+    add_admin_commands(sub, common, listing)
     return parser
 
 
@@ -546,11 +548,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(argv)
     out = Output(language(getattr(args, "lang", None)), getattr(args, "json", False))
+    if getattr(args, "run_without_store", None) is not None:
+        # restore: the live store may be the very thing that does not open.
+        try:
+            args.run_without_store(args, out)
+        except RejectedInput as exc:
+            print(exc.text(out.lang), file=sys.stderr)
+            return 1
+        return 0
     try:
         db = open_store(default_db_path(getattr(args, "db", None)))
     except RejectedInput as exc:
         print(exc.text(lang), file=sys.stderr)
         return 1
+    from desktop.store.backups import try_daily_backup
+
+    try_daily_backup(db)
     try:
         args.run(db, args, out)
     except RejectedInput as exc:

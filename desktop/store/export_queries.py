@@ -142,7 +142,7 @@ def export_pages(
 
 
 def open_reader(db: Database) -> Database:
-    """A connection of its own for reading the export in another thread, with a small page cache."""
+    """A connection of its own for reading the export, with a small page cache (close it after)."""
     reader = db.reopen()
     reader.execute(f"PRAGMA cache_size = -{READER_CACHE_MIB * 1024}")
     return reader

@@ -12,12 +12,10 @@ folder, then ``os.replace``); a cancelled export leaves nothing behind.
 from __future__ import annotations
 
 import os
-import queue
 import re
-import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -206,62 +204,6 @@ class CaseSheet:
         self.ws.autofilter(0, 0, self.rows, self._width - 1)
 
 
-_END = object()
-
-
-class PageReader:
-    """Reads the export's pages in a second thread while this one writes them.
-
-    SQLite does its work without holding the GIL, so reading the next page overlaps with the
-    spreadsheet writer (which is pure Python). ``reader`` is a connection for this thread
-    alone (:func:`~desktop.store.export_queries.open_reader`); the reader stays at most two
-    pages ahead.
-
-    State: the reading connection, the thread, the queue of pages and the stop flag.
-    """
-
-    def __init__(self, reader: Database, filt: queries.CaseFilter, now: datetime, page_size: int) -> None:
-        self._reader = reader
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=2)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(
-            target=self._run, args=(filt, now, page_size), name="export-reader", daemon=True
-        )
-        self._thread.start()
-
-    def _put(self, item: Any) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def _run(self, filt: queries.CaseFilter, now: datetime, page_size: int) -> None:
-        try:
-            for page in export_queries.export_pages(self._reader, filt, now, page_size):
-                if not self._put(page):
-                    return
-            self._put(_END)
-        except BaseException as exc:  # handed to the writing thread, raised there
-            self._put(exc)
-
-    def pages(self) -> Iterator[list[export_queries.ExportRow]]:
-        while True:
-            item = self._queue.get()
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-
-    def close(self) -> None:
-        """Stop reading (after a cancel or an error) and wait for the thread."""
-        self._stop.set()
-        self._thread.join()
-
-
 def _discard(wb: Workbook) -> None:
     """Remove the temporary row files of a constant-memory workbook that will not be saved."""
     for ws in wb.worksheets():
@@ -317,7 +259,8 @@ def export_cases(
     tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
     wb = Workbook(str(tmp), WORKBOOK_OPTIONS)
     saved = False
-    # Everything that scans the cases goes through a connection with a small page cache.
+    # Everything that scans the cases goes through a connection of its own with a small page
+    # cache: the rows are read once, and a 64 MiB cache full of them would only grow the process.
     reading = export_queries.open_reader(db)
     try:
         total = queries.count_cases(reading, filt, moment)
@@ -336,24 +279,20 @@ def export_cases(
         done = 0
         if progress:
             progress(0, total)
-        reader = PageReader(reading, filt, moment, PAGE)
-        try:
-            for page in reader.pages():
-                if cancelled is not None and cancelled():
-                    raise ExportCancelled()
-                for row in page:
-                    counts.add(row)
-                    values = values_of(row)
-                    main.append(values)
-                    if per_agency:
-                        sheet = per_agency.get(row.agency_id)
-                        if sheet is not None:
-                            sheet.append(values)
-                done += len(page)
-                if progress:
-                    progress(done, total)
-        finally:
-            reader.close()
+        for page in export_queries.export_pages(reading, filt, moment, page_size=PAGE):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            for row in page:
+                counts.add(row)
+                values = values_of(row)
+                main.append(values)
+                if per_agency:
+                    sheet = per_agency.get(row.agency_id)
+                    if sheet is not None:
+                        sheet.append(values)
+            done += len(page)
+            if progress:
+                progress(done, total)
         if cancelled is not None and cancelled():
             raise ExportCancelled()
         for sheet in (main, *per_agency.values()):
