@@ -7,13 +7,13 @@ The peak is the whole process (interpreter, imports, SQLite cache, xlsxwriter), 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 
 def main() -> None:
+    from benchmarks.harness import peak_rss_mb
     from desktop.store.opening import open_store
     from reports.bench import export_all
 
@@ -23,7 +23,7 @@ def main() -> None:
     result = export_all(db, out)
     seconds = time.perf_counter() - started
     db.close()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    peak_mb = peak_rss_mb()
     print(json.dumps({"rows": result.rows, "seconds": round(seconds, 2), "peak_rss_mb": round(peak_mb, 1)}))
 
 

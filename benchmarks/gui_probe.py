@@ -11,7 +11,6 @@ STARTED = time.perf_counter()
 
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -25,6 +24,7 @@ def main() -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.harness import peak_rss_mb
     from desktop.app import build_main_window
     from desktop.ui.pages.intake.widgets import FirmLookup
 
@@ -83,7 +83,7 @@ def main() -> None:
             app.processEvents()
             keystrokes[query] = _ms(start)
     out["lookup_keystroke_ms"] = keystrokes
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
     window.ctx.db.close()
     print(json.dumps(out, ensure_ascii=False))
 

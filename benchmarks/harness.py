@@ -88,7 +88,18 @@ def measure(
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far (Linux reports KiB)."""
+    """Peak resident set size of this process image so far.
+
+    Linux keeps ``ru_maxrss`` across fork and exec, so a probe started by a big benchmark
+    process would report its parent's peak; ``VmHWM`` belongs to this image alone.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
