@@ -4,10 +4,6 @@ reportlab splits a long :class:`~reportlab.platypus.Table` by building a new tab
 remaining rows on every page, which is quadratic in rows (a 10,000-row register took minutes).
 :class:`PagedTable` measures rows once and builds one small table per page instead: linear in
 rows, and the header is repeated because each page's table starts with it.
-
-Body cells are plain strings, wrapped here (:func:`wrap_lines`) into lines that fit the column,
-instead of one Paragraph per cell: a paragraph is wrapped again each time the table is measured
-or drawn, and at 10,000 rows that was most of the time spent on a register.
 """
 
 from __future__ import annotations
@@ -54,52 +50,11 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
     return [width * c.weight / total for c in columns]
 
 
-_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
-"""Glyph advance widths per (font, size), filled as characters are met (a few thousand at most)."""
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "-_.,@/()'&")
-
-
-def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` points (its own line breaks kept).
-
-    Korean breaks between any two characters, as reportlab's ``wordWrap='CJK'`` does; a Latin
-    word or a number moves to the next line whole when there is a space before it on the line.
-    """
-    widths = _WIDTHS.setdefault((font, size), {})
-    out: list[str] = []
-    for paragraph in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for ch in paragraph:
-            w = widths.get(ch)
-            if w is None:
-                w = widths[ch] = stringWidth(ch, font, size)
-            if used + w > width and line:
-                carry: list[str] = []
-                if _is_word_char(ch) and _is_word_char(line[-1]):
-                    # Move the word being written to the next line, when a space precedes it.
-                    k = len(line) - 1
-                    while k >= 0 and _is_word_char(line[k]):
-                        k -= 1
-                    if k >= 0 and line[k] == " ":
-                        carry, line = line[k + 1 :], line[:k]
-                out.append("".join(line).rstrip())
-                line = carry
-                used = sum(widths[c] for c in carry)
-                if ch == " " and not line:
-                    continue  # a continuation line does not start with a space
-            line.append(ch)
-            used += w
-        out.append("".join(line).rstrip())
-    return out
-
-
-def _cell(text: str, width: float, font: str, size: float) -> str:
-    """The cell text wrapped to the column (never cut): a plain string, drawn line by line."""
-    return "\n".join(wrap_lines(text, width - 2 * CELL_PAD, font, size))
+def _cell(text: str, width: float, align: Align, styles: Styles) -> Any:
+    """A plain string when it fits on one line (fast), else a wrapping paragraph (never cut)."""
+    if "\n" not in text and stringWidth(text, styles.fonts.regular, styles.cell_size) <= width - 2 * CELL_PAD:
+        return text
+    return para(text, styles.cell[align])
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,10 +226,10 @@ def data_table(
     """
     widths = column_widths(columns, width)
     header = [Paragraph(escape(c.header), styles.head) for c in columns]
-    regular, size = styles.fonts.regular, styles.cell_size
-    body = [[_cell(str(v), w, regular, size) for v, w in zip(row, widths, strict=True)] for row in rows]
-    if total_row and rows:  # the total row is printed in bold, which is wider
-        body[-1] = [_cell(str(v), w, styles.fonts.bold, size) for v, w in zip(rows[-1], widths, strict=True)]
+    body = [
+        [_cell(str(v), w, c.align, styles) for v, w, c in zip(row, widths, columns, strict=True)]
+        for row in rows
+    ]
     base: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
         ("FONTSIZE", (0, 0), (-1, -1), styles.cell_size),
