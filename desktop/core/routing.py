@@ -283,6 +283,9 @@ def find_field(code_or_name: str, ref: ReferenceData) -> Field:
         RejectedInput: field ``field`` listing the valid choices when nothing or several match.
     """
     raw = unicodedata.normalize("NFC", code_or_name).strip()
+    for f in ref.fields:  # the common case (a stored or imported code): no name keys needed
+        if f.code == raw:
+            return f
     key = _key(raw)
     steps: tuple[list[Field], ...] = (
         [f for f in ref.fields if f.code.casefold() == raw.casefold()],

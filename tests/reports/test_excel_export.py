@@ -231,7 +231,9 @@ def test_rows_are_read_by_keyset_pages_and_memory_stays_flat(
 
     monkeypatch.setattr(export_queries, "_page", spy)
     tracemalloc.start()
-    small = export_cases(big_demo_db, tmp_path / "small.xlsx", ACTOR, ExportOptions(field_code="F01"), now=NOW)
+    small = export_cases(
+        big_demo_db, tmp_path / "small.xlsx", ACTOR, ExportOptions(field_code="F01"), now=NOW
+    )
     _, small_peak = tracemalloc.get_traced_memory()
     small_calls = len(calls)
     tracemalloc.reset_peak()
