@@ -26,9 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--quick", action="store_true", help="10k and 100k cases, ≤ 3 minutes")
     mode.add_argument("--full", action="store_true", help="10k, 100k and 1M cases (~20 minutes)")
     parser.add_argument("--only", help="comma-separated groups, e.g. bench_store")
+    parser.add_argument("--sizes", help="comma-separated case counts, e.g. 10000 (instead of the mode's)")
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args(argv)
-    sizes = FULL_SIZES if args.full else QUICK_SIZES
+    if args.sizes:
+        sizes: tuple[int, ...] = tuple(int(s) for s in args.sizes.split(","))
+    else:
+        sizes = FULL_SIZES if args.full else QUICK_SIZES
+    # A partial run (some groups or sizes) must not replace the published table of a whole run.
+    partial = bool(args.only or args.sizes)
     groups = args.only.split(",") if args.only else list(GROUPS)
     started = time.perf_counter()
     results: list[Result] = []
@@ -65,10 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
-    tmp = out / "latest.json.tmp"
+    name = "partial.json" if partial else "latest.json"
+    tmp = out / (name + ".tmp")
     tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-    tmp.replace(out / "latest.json")
-    table = write_markdown(ROOT / "BENCHMARKS.md", summary)
+    tmp.replace(out / name)
+    table = write_markdown(out / "partial.md" if partial else ROOT / "BENCHMARKS.md", summary)
     print(table)
     return 0
 
