@@ -38,7 +38,7 @@ bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --quick
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/ui -k screenshot
+	ONESTOP_SCREENSHOTS=docs QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/ui -k screenshot
 
 # Frozen build (PyInstaller one-folder, build_installer.spec) in dist/onestop/; prints its size.
 DIST_STAMP := $(VENV)/.dist-installed

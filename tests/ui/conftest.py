@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shots import screenshot_folder
 
 from PySide6.QtWidgets import QApplication
 
@@ -119,3 +120,9 @@ def window(demo_db: Database, make_ctx: object, qtbot: object) -> Iterator[MainW
     yield win
     win.save_state()
     ctx.workers.wait_all(10_000)
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """docs/screenshots under ``make screenshots``, else a temp folder (see tests/ui/shots.py)."""
+    return screenshot_folder(tmp_path_factory)

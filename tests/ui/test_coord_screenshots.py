@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from shots import save_screenshot
 
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.records import Actor
 from desktop.store import clusters as store_clusters
@@ -28,7 +28,6 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.clusters.page import ClustersPage
 from desktop.ui.pages.dashboard.page import DashboardPage
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZE = (1280, 860)
 
 
@@ -59,20 +58,19 @@ def coord_db(coord_template: Path, tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
-def _shoot(widget: QWidget, name: str, lang: str, ctx: AppContext) -> Path:
+def _shoot(widget: QWidget, out: Path, name: str, lang: str, ctx: AppContext) -> Path:
     ctx.workers.wait_all(20_000)
-    QApplication.processEvents()
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{name}_{lang}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    assert image.width() >= 1000 and image.height() >= 700
-    return path
+    return save_screenshot(widget, out / f"{name}_{lang}.png", 1000, 700)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_screenshot_dashboard_and_clusters(
-    lang: str, coord_db: Database, make_ctx: object, qtbot: QtBot, translations: Translations
+    lang: str,
+    coord_db: Database,
+    make_ctx: object,
+    qtbot: QtBot,
+    translations: Translations,
+    screenshot_dir: Path,
 ) -> None:
     translations.install(lang)
     ctx: AppContext = make_ctx(coord_db, language=lang)  # type: ignore[operator]
@@ -86,12 +84,12 @@ def test_screenshot_dashboard_and_clusters(
     assert isinstance(dashboard, DashboardPage)
     qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=20_000)
     assert dashboard.figures is not None and dashboard.figures.total == 1500
-    _shoot(window, "dashboard", lang, ctx)
+    _shoot(window, screenshot_dir, "dashboard", lang, ctx)
 
     clusters = window.show_page("clusters")
     assert isinstance(clusters, ClustersPage)
     severe = next(r for r in clusters.model.rows if r.rating.level.code == "severe")
     clusters.select_cluster(severe.cluster.id)
     assert clusters.detail.cluster_id == severe.cluster.id
-    _shoot(window, "clusters", lang, ctx)
+    _shoot(window, screenshot_dir, "clusters", lang, ctx)
     ctx.workers.wait_all(10_000)

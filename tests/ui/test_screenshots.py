@@ -1,6 +1,6 @@
 """Screenshots of every main view in Korean and English (docs/screenshots/<view>_<lang>.png).
 
-Run alone with ``make screenshots`` (``pytest tests/ui -k screenshot``); also part of the suite.
+``make screenshots`` writes them to docs/screenshots; in the suite they go to a temp folder.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from shots import save_screenshot
 from ui_helpers import commit_text
 
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.ids import format_brn
 from desktop.core.routing import suggest_agency
@@ -33,7 +33,6 @@ from desktop.ui.pages.reports.page import ReportsPage
 from desktop.ui.pages.today.page import TodayPage
 from reports.bench import busiest_session
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIZE = (1280, 800)
 TODAY_CASES = (
     ("법인세 중간예납 납부기한 연장이 가능한지 문의", "F01", "procedure"),
@@ -136,21 +135,20 @@ def _has_ink(widget: QWidget) -> bool:
     return False
 
 
-def _shoot(widget: QWidget, name: str, lang: str, ctx: AppContext | None = None) -> Path:
+def _shoot(widget: QWidget, out: Path, name: str, lang: str, ctx: AppContext | None = None) -> Path:
     if ctx is not None:
-        ctx.workers.wait_all(10_000)  # background counts done ...
-    QApplication.processEvents()  # ... and delivered
-    OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / f"{name}_{lang}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    assert image.width() >= 600 and image.height() >= 400
-    return path
+        ctx.workers.wait_all(10_000)  # background counts done (delivered by save_screenshot)
+    return save_screenshot(widget, out / f"{name}_{lang}.png", 600, 400)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_screenshot_every_main_view(
-    lang: str, shots_db: Database, make_ctx: object, qtbot: QtBot, translations: Translations
+    lang: str,
+    shots_db: Database,
+    make_ctx: object,
+    qtbot: QtBot,
+    translations: Translations,
+    screenshot_dir: Path,
 ) -> None:
     translations.install(lang)
     ctx: AppContext = make_ctx(shots_db, language=lang, agency_id="KOSMES")  # type: ignore[operator]
@@ -164,36 +162,36 @@ def test_screenshot_every_main_view(
 
     window.show_page("today")
     _fill_intake(window)
-    written.append(_shoot(window, "today", lang, ctx))
+    written.append(_shoot(window, screenshot_dir, "today", lang, ctx))
 
     window.show_page("cases")
-    written.append(_shoot(window, "cases", lang, ctx))
+    written.append(_shoot(window, screenshot_dir, "cases", lang, ctx))
 
     firms_page = window.show_page("firms")
     assert isinstance(firms_page, FirmsPage)
     busy_firm = queries.page_after(shots_db, CaseFilter(), Sort("firm_name", False), None, 1)[0].firm_id
     firms_page.show_firm(busy_firm)
-    written.append(_shoot(window, "firms", lang, ctx))
+    written.append(_shoot(window, screenshot_dir, "firms", lang, ctx))
 
     queue = window.show_page("agency_queue")
     assert isinstance(queue, AgencyQueuePage)
     qtbot.waitUntil(lambda: queue.queue.ageing_model.rowCount() > 0, timeout=5000)
-    written.append(_shoot(window, "agency_queue", lang, ctx))
+    written.append(_shoot(window, screenshot_dir, "agency_queue", lang, ctx))
 
     overdue = window.show_page("overdue")
     qtbot.waitUntil(lambda: overdue.queue.ageing_model.rowCount() > 0, timeout=5000)  # type: ignore[attr-defined]
-    written.append(_shoot(window, "overdue", lang, ctx))
+    written.append(_shoot(window, screenshot_dir, "overdue", lang, ctx))
 
     for key in ("sync", "reports", "settings"):
         shown = window.show_page(key)
         if isinstance(shown, ReportsPage):
             _preview_session_report(shown, qtbot)
-        written.append(_shoot(window, key, lang, ctx))
+        written.append(_shoot(window, screenshot_dir, key, lang, ctx))
 
     case_id = queries.page_after(shots_db, CaseFilter(statuses=("in_progress",)), Sort(), None, 1)[0].id
     detail = window.open_case(case_id)
     detail.resize(1100, 700)
-    written.append(_shoot(detail, "case_detail", lang))
+    written.append(_shoot(detail, screenshot_dir, "case_detail", lang))
     detail.close()
 
     assert len(written) == 9
