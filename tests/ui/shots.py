@@ -14,6 +14,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.ui.context import AppContext
+
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
@@ -24,10 +26,20 @@ def screenshot_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("screenshots")
 
 
-def save_screenshot(widget: QWidget, path: Path, min_width: int, min_height: int) -> Path:
-    """Grab ``widget`` into ``path`` once pending events are delivered; the picture must be usable."""
+def save_screenshot(
+    widget: QWidget,
+    folder: Path,
+    name: str,
+    lang: str,
+    min_size: tuple[int, int],
+    ctx: AppContext | None = None,
+) -> Path:
+    """Grab ``widget`` into ``folder/<name>_<lang>.png`` once background work has finished and been shown."""
+    if ctx is not None:
+        ctx.workers.wait_all(20_000)
     QApplication.processEvents()
+    path = folder / f"{name}_{lang}.png"
     assert widget.grab().save(str(path))
     image = QImage(str(path))
-    assert image.width() >= min_width and image.height() >= min_height
+    assert image.width() >= min_size[0] and image.height() >= min_size[1]
     return path

@@ -13,8 +13,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shots import save_screenshot
 
-from PySide6.QtWidgets import QWidget
-
 from desktop.core.records import Actor
 from desktop.store import clusters as store_clusters
 from desktop.store import followups, queries
@@ -28,6 +26,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.clusters.page import ClustersPage
 from desktop.ui.pages.dashboard.page import DashboardPage
 
+MIN_SIZE = (1000, 700)
 SIZE = (1280, 860)
 
 
@@ -58,11 +57,6 @@ def coord_db(coord_template: Path, tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
-def _shoot(widget: QWidget, out: Path, name: str, lang: str, ctx: AppContext) -> Path:
-    ctx.workers.wait_all(20_000)
-    return save_screenshot(widget, out / f"{name}_{lang}.png", 1000, 700)
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_screenshot_dashboard_and_clusters(
     lang: str,
@@ -84,12 +78,12 @@ def test_screenshot_dashboard_and_clusters(
     assert isinstance(dashboard, DashboardPage)
     qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=20_000)
     assert dashboard.figures is not None and dashboard.figures.total == 1500
-    _shoot(window, screenshot_dir, "dashboard", lang, ctx)
+    save_screenshot(window, screenshot_dir, "dashboard", lang, MIN_SIZE, ctx)
 
     clusters = window.show_page("clusters")
     assert isinstance(clusters, ClustersPage)
     severe = next(r for r in clusters.model.rows if r.rating.level.code == "severe")
     clusters.select_cluster(severe.cluster.id)
     assert clusters.detail.cluster_id == severe.cluster.id
-    _shoot(window, screenshot_dir, "clusters", lang, ctx)
+    save_screenshot(window, screenshot_dir, "clusters", lang, MIN_SIZE, ctx)
     ctx.workers.wait_all(10_000)

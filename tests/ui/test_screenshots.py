@@ -33,6 +33,7 @@ from desktop.ui.pages.reports.page import ReportsPage
 from desktop.ui.pages.today.page import TodayPage
 from reports.bench import busiest_session
 
+MIN_SIZE = (600, 400)
 SIZE = (1280, 800)
 TODAY_CASES = (
     ("법인세 중간예납 납부기한 연장이 가능한지 문의", "F01", "procedure"),
@@ -135,12 +136,6 @@ def _has_ink(widget: QWidget) -> bool:
     return False
 
 
-def _shoot(widget: QWidget, out: Path, name: str, lang: str, ctx: AppContext | None = None) -> Path:
-    if ctx is not None:
-        ctx.workers.wait_all(10_000)  # background counts done (delivered by save_screenshot)
-    return save_screenshot(widget, out / f"{name}_{lang}.png", 600, 400)
-
-
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_screenshot_every_main_view(
     lang: str,
@@ -162,36 +157,36 @@ def test_screenshot_every_main_view(
 
     window.show_page("today")
     _fill_intake(window)
-    written.append(_shoot(window, screenshot_dir, "today", lang, ctx))
+    written.append(save_screenshot(window, screenshot_dir, "today", lang, MIN_SIZE, ctx))
 
     window.show_page("cases")
-    written.append(_shoot(window, screenshot_dir, "cases", lang, ctx))
+    written.append(save_screenshot(window, screenshot_dir, "cases", lang, MIN_SIZE, ctx))
 
     firms_page = window.show_page("firms")
     assert isinstance(firms_page, FirmsPage)
     busy_firm = queries.page_after(shots_db, CaseFilter(), Sort("firm_name", False), None, 1)[0].firm_id
     firms_page.show_firm(busy_firm)
-    written.append(_shoot(window, screenshot_dir, "firms", lang, ctx))
+    written.append(save_screenshot(window, screenshot_dir, "firms", lang, MIN_SIZE, ctx))
 
     queue = window.show_page("agency_queue")
     assert isinstance(queue, AgencyQueuePage)
     qtbot.waitUntil(lambda: queue.queue.ageing_model.rowCount() > 0, timeout=5000)
-    written.append(_shoot(window, screenshot_dir, "agency_queue", lang, ctx))
+    written.append(save_screenshot(window, screenshot_dir, "agency_queue", lang, MIN_SIZE, ctx))
 
     overdue = window.show_page("overdue")
     qtbot.waitUntil(lambda: overdue.queue.ageing_model.rowCount() > 0, timeout=5000)  # type: ignore[attr-defined]
-    written.append(_shoot(window, screenshot_dir, "overdue", lang, ctx))
+    written.append(save_screenshot(window, screenshot_dir, "overdue", lang, MIN_SIZE, ctx))
 
     for key in ("sync", "reports", "settings"):
         shown = window.show_page(key)
         if isinstance(shown, ReportsPage):
             _preview_session_report(shown, qtbot)
-        written.append(_shoot(window, screenshot_dir, key, lang, ctx))
+        written.append(save_screenshot(window, screenshot_dir, key, lang, MIN_SIZE, ctx))
 
     case_id = queries.page_after(shots_db, CaseFilter(statuses=("in_progress",)), Sort(), None, 1)[0].id
     detail = window.open_case(case_id)
     detail.resize(1100, 700)
-    written.append(_shoot(detail, screenshot_dir, "case_detail", lang))
+    written.append(save_screenshot(detail, screenshot_dir, "case_detail", lang, MIN_SIZE))
     detail.close()
 
     assert len(written) == 9
