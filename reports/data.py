@@ -19,7 +19,6 @@ PAGE = 500
 DEFAULT_OFFICE = "원스톱 현장지원단"
 AWAITING_REPLY: tuple[str, ...] = ("assigned", "in_progress", "awaiting_supplement", "on_hold")
 """Statuses of a case that waits for the agency's answer (what a reply request lists)."""
-ANSWERED: tuple[str, ...] = ("replied", "follow_up", "closed")
 
 
 # --- labels ---------------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from desktop.store import programs as store_programs
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports.data import (
-    ANSWERED,
     AWAITING_REPLY,
     CaseLine,
     FirmIdentity,
@@ -238,23 +237,6 @@ def case_record(db: Database, case_id: str, masker: Masker, now: datetime) -> Ca
 
 
 @dataclass(frozen=True, slots=True)
-class FieldLine:
-    name: str
-    total: int
-    onsite: int
-    referred: int
-
-
-@dataclass(frozen=True, slots=True)
-class AgencyLine:
-    name: str
-    total: int
-    answered: int
-    open: int
-    overdue: int
-
-
-@dataclass(frozen=True, slots=True)
 class FirmLine:
     name: str
     brn: str
@@ -271,8 +253,6 @@ class SessionReport:
     total: int
     onsite: int
     referred: int
-    by_field: tuple[FieldLine, ...]
-    by_agency: tuple[AgencyLine, ...]
     firms: tuple[FirmLine, ...]
     referred_cases: tuple[CaseLine, ...]
     agencies_inferred: bool = False
@@ -283,11 +263,14 @@ class SessionReport:
 
 
 def session_report(db: Database, session_id: str, masker: Masker, now: datetime) -> SessionReport:
-    """Firms served, difficulties by field and agency, on-site resolution, referred cases of one session."""
+    """Firms served, on-site resolution and referred cases of one session.
+
+    The figures by field, agency and status come from the dashboard
+    (:func:`desktop.store.dashboard_queries.dashboard_figures` with the session's filter).
+    """
     session = sessions.get_session(db, session_id)
     names = labels(db, session.date)
-    by_field: dict[str, list[int]] = {}
-    by_agency: dict[str, list[int]] = {}
+    per_agency: dict[str, int] = {}
     per_firm: dict[str, list[int]] = {}
     referred: list[CaseLine] = []
     total = onsite = routed = 0
@@ -298,21 +281,12 @@ def session_report(db: Database, session_id: str, masker: Masker, now: datetime)
             total += 1
             onsite += row.onsite
             routed += bool(row.agency_id)
-            f = by_field.setdefault(row.field_code, [0, 0, 0])
-            f[0] += 1
-            f[1] += row.onsite
-            f[2] += bool(row.agency_id)
             firm = per_firm.setdefault(row.firm_id, [0, 0])
             firm[0] += 1
             firm[1] += row.onsite
             if row.agency_id:
-                a = by_agency.setdefault(row.agency_id, [0, 0, 0, 0])
-                a[0] += 1
-                a[1] += row.status in ANSWERED
-                a[2] += row.is_open
-                a[3] += row.is_overdue(now)
+                per_agency[row.agency_id] = per_agency.get(row.agency_id, 0) + 1
                 referred.append(lines[row.id])
-    order = {code: i for i, code in enumerate(names.fields)}
     firm_lines = []
     for firm_id, (count, resolved) in per_firm.items():
         served = firms.get_firm(db, firm_id)
@@ -330,19 +304,11 @@ def session_report(db: Database, session_id: str, masker: Masker, now: datetime)
         session=session,
         # Sessions registered without their agency list: name those the cases went to.
         agencies=tuple(names.agency_full(a) for a in session.agencies)
-        or tuple(names.agency_full(a) for a in sorted(by_agency, key=lambda a: -by_agency[a][0])),
+        or tuple(names.agency_full(a) for a in sorted(per_agency, key=lambda a: -per_agency[a])),
         agencies_inferred=not session.agencies,
         total=total,
         onsite=onsite,
         referred=routed,
-        by_field=tuple(
-            FieldLine(names.field(code), *counts)
-            for code, counts in sorted(by_field.items(), key=lambda kv: order.get(kv[0], 999))
-        ),
-        by_agency=tuple(
-            AgencyLine(names.agency_full(a), *counts)
-            for a, counts in sorted(by_agency.items(), key=lambda kv: -kv[1][0])
-        ),
         firms=tuple(sorted(firm_lines, key=lambda f: (-f.cases, f.name))),
         referred_cases=tuple(sorted(referred, key=lambda c: (c.agency, c.number))),
     )

@@ -1,75 +1,95 @@
-"""The dashboard figures as a worksheet (``onestop dashboard --xlsx``), from ``reports.dashboard_tables``.
+"""The dashboard figures on a worksheet (``onestop dashboard --xlsx``, the export's 요약 sheet).
 
-:func:`write_figures` fills any openpyxl worksheet (a write-only one too), so an export can add
-the same block to its summary sheet; other writers can print ``dashboard_tables.sheet_rows``.
+Written with xlsxwriter, like the export: :func:`write_tables` puts any of the
+:class:`~reports.dashboard_tables.FigureTable` values on a sheet from a given row (a
+constant-memory sheet too: rows only go down), with number formats taken from the column kinds.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.dashboard import DashboardFigures
 from desktop.store.db import Database
 from reports import dashboard_tables, data
 
-TITLE_FONT = Font(bold=True, size=14)
-SECTION_FONT = Font(bold=True, size=11)
-HEAD_FONT = Font(bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="DFE7F1")
-FORMATS = {"pct": "0.0%", "days": "0.0", "score": "0.0", "int": "#,##0"}
+TITLE = "애로사항 처리 현황"
+NUMBER_FORMATS = {"pct": "0.0%", "days": "0.0", "score": "0.0", "int": "#,##0"}
 
 
-def write_figures(ws: Any, figures: DashboardFigures, names: data.Labels) -> int:
-    """Append every dashboard table to ``ws``; returns the number of rows written."""
-    rows = 0
-    for table in dashboard_tables.tables(figures, names):
-        title = WriteOnlyCell(ws, value=table.title)
-        title.font = SECTION_FONT
-        ws.append([title])
-        header = []
-        for text in table.header:
-            cell = WriteOnlyCell(ws, value=text)
-            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
-            header.append(cell)
-        ws.append(header)
+@dataclass(frozen=True, slots=True)
+class TableFormats:
+    """The cell formats of figure tables (xlsxwriter formats belong to one workbook)."""
+
+    section: Format
+    head: Format
+    kinds: dict[str, Format]
+
+    @classmethod
+    def of(cls, wb: Workbook) -> TableFormats:
+        return cls(
+            section=wb.add_format({"bold": True, "font_size": 11, "font_color": "#1F2933"}),
+            head=wb.add_format({"bold": True, "bg_color": "#DFE7F1"}),
+            kinds={kind: wb.add_format({"num_format": fmt}) for kind, fmt in NUMBER_FORMATS.items()},
+        )
+
+
+def write_tables(
+    ws: Worksheet, row: int, tables: Sequence[dashboard_tables.FigureTable], formats: TableFormats
+) -> int:
+    """Write ``tables`` from ``row`` down (title, header, rows, note, a blank row); returns the next free row.
+
+    Text stays text (``write_string``), numbers stay numbers with their kind's format, and a
+    missing value (``None``) leaves the cell empty.
+    """
+    for table in tables:
+        ws.write_string(row, 0, table.title, formats.section)
+        for col, text in enumerate(table.header):
+            ws.write_string(row + 1, col, text, formats.head)
+        row += 2
         for values in table.rows:
-            out: list[Any] = []
-            for value, kind in zip(values, table.kinds, strict=True):
-                if kind in FORMATS and value is not None:
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.number_format = FORMATS[kind]
-                    out.append(cell)
+            for col, (value, kind) in enumerate(zip(values, table.kinds, strict=True)):
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    ws.write_string(row, col, value)
                 else:
-                    out.append(value)
-            ws.append(out)
+                    ws.write_number(row, col, value, formats.kinds.get(kind))
+            row += 1
         if table.note:
-            ws.append([f"※ {table.note}"])
-        ws.append([])
-        rows += len(table.rows) + 3 + bool(table.note)
-    return rows
+            ws.write_string(row, 0, f"※ {table.note}")
+            row += 1
+        row += 1
+    return row
 
 
 def write_dashboard_workbook(db: Database, figures: DashboardFigures, out: Path) -> Path:
-    """A one-sheet workbook with the figures (written to a temp file, then renamed)."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("현황")
-    for letter, width in zip("ABCDEF", (30, 22, 12, 12, 12, 14), strict=True):
-        ws.column_dimensions[letter].width = width
-    title = WriteOnlyCell(ws, value="애로사항 처리 현황")
-    title.font = TITLE_FONT
-    ws.append([title])
-    period = data.period_text(figures.date_from, figures.date_to)
-    ws.append(["기간", period])
-    ws.append(["작성일시", figures.generated_at.strftime("%Y-%m-%d %H:%M")])
-    ws.append([])
-    write_figures(ws, figures, data.labels(db, figures.generated_at.date() or date.today()))
-    tmp = out.with_name(out.name + ".part")
-    wb.save(tmp)
-    tmp.replace(out)
+    """A one-sheet workbook with every figure (written to a temp file beside ``out``, then renamed)."""
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
+    try:
+        wb = Workbook(str(tmp), {"constant_memory": True})
+        ws = wb.add_worksheet("현황")
+        for col, width in enumerate((30, 22, 12, 12, 12, 14)):
+            ws.set_column(col, col, width)
+        ws.write_string(0, 0, TITLE, wb.add_format({"bold": True, "font_size": 14}))
+        ws.write_string(1, 0, "기간")
+        ws.write_string(1, 1, data.period_text(figures.date_from, figures.date_to))
+        ws.write_string(2, 0, "작성일시")
+        ws.write_string(2, 1, figures.generated_at.strftime("%Y-%m-%d %H:%M"))
+        names = data.labels(db, figures.generated_at.date() or date.today())
+        write_tables(ws, 4, dashboard_tables.tables(figures, names), TableFormats.of(wb))
+        wb.close()
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
     return out

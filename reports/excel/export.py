@@ -26,7 +26,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.records import Actor
-from desktop.store import audit, export_queries, queries, report_queries
+from desktop.store import audit, dashboard_queries, export_queries, queries, report_queries
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports import data
@@ -297,10 +297,18 @@ def export_cases(
             raise ExportCancelled()
         for sheet in (main, *per_agency.values()):
             sheet.finish()
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+
+        # The dashboard's figures of the same cases (same filter, same moment) for the summary.
+        figures = dashboard_queries.dashboard_figures(reading, filt, moment, check=check)
         summary.write_summary(
             wb,
             summary_sheet,
             counts,
+            figures,
             names,
             office=data.office_name(db, office),
             conditions=options.describe(names),

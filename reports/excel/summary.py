@@ -1,8 +1,12 @@
-"""The 요약 sheet of the export: counts by field, agency, status and month, rates, ageing, native charts.
+"""The 요약 sheet of the export: counts by group, rates, ageing, the dashboard figures, native charts.
 
 The counts are taken from the very rows the export writes (:class:`SummaryCounts`, fed one
 row at a time), so the summary always agrees with the 사례 sheet and costs no extra pass over
-the table. The sheet is added first (it is the first tab) and filled in at the end: each
+the table. The figures that need more than the rows (days to reply per agency, overdue
+ageing, satisfaction, recurring keywords) come from the dashboard's own
+:class:`~desktop.core.dashboard.DashboardFigures`, computed by the export with the same case
+filter, and are printed through ``reports.dashboard_tables`` like the dashboard's workbook.
+The sheet is added first (it is the first tab) and filled in at the end: each
 constant-memory sheet streams to its own file, so sheets may be written in any order.
 """
 
@@ -17,15 +21,20 @@ from xlsxwriter import Workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from desktop.core.dashboard import DashboardFigures
 from desktop.store.export_queries import ExportRow
 from desktop.store.report_queries import AGEING_BUCKETS
-from reports import data
+from reports import dashboard_tables, data
+from reports.excel.dashboard_sheet import TableFormats, write_tables
 
 TITLE = "애로사항 처리 현황 요약"
 SHEET = "요약"
 PERCENT = "0.0%"
 CHART_WIDTH_PX = 640
 CHART_HEIGHT_PX = 340
+FIGURE_TABLES = ("overdue", "satisfaction", "keywords")
+"""Dashboard tables added below the summary's own (the others repeat what the summary counts)."""
+COLUMN_WIDTHS = (26, 14, 11, 11, 11, 11, 13)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +60,12 @@ class _Sheet:
     def __init__(self, wb: Workbook, ws: Worksheet) -> None:
         self.ws = ws
         self.row = -1
+        self.figure_formats = TableFormats.of(wb)
         self.title = wb.add_format({"bold": True, "font_size": 14})
-        self.section = wb.add_format({"bold": True, "font_size": 11, "font_color": "#1F2933"})
-        self.head = wb.add_format({"bold": True, "bg_color": "#DFE7F1"})
+        self.section = self.figure_formats.section
+        self.head = self.figure_formats.head
         self.percent = wb.add_format({"num_format": PERCENT})
+        self.days = self.figure_formats.kinds["days"]
         self.moment = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
 
     def put(self, col: int, value: Any, fmt: Format | None = None) -> None:
@@ -94,6 +105,9 @@ class _Sheet:
             self.append(values, formats)
         self.blank()
         return Block(header_row, first, max(first, self.row - 1) if rows else first - 1)
+
+    def figure_tables(self, tables: Sequence[dashboard_tables.FigureTable]) -> None:
+        self.row = write_tables(self.ws, self.row + 1, tables, self.figure_formats) - 1
 
 
 @dataclass(slots=True)
@@ -212,18 +226,23 @@ def write_summary(
     wb: Workbook,
     ws: Worksheet,
     counts: SummaryCounts,
+    figures: DashboardFigures,
     names: data.Labels,
     *,
     office: str,
     conditions: str,
     masked: bool,
 ) -> None:
-    """Fill the 요약 sheet with counts, rates, ageing and three bar charts."""
+    """Fill the 요약 sheet with counts, rates, ageing, the dashboard figures and three bar charts.
+
+    ``figures`` are the dashboard figures of the exported cases (the export's case filter).
+    """
     now = counts.now
-    for col, width in enumerate((26, 11, 11, 11, 11, 11)):
+    for col, width in enumerate(COLUMN_WIDTHS):
         ws.set_column(col, col, width)
     s = _Sheet(wb, ws)
-    pct = s.percent
+    pct, days = s.percent, s.days
+    sat = figures.satisfaction
     totals = counts.totals
     s.append([TITLE], [s.title])
     s.append(["발행", office])
@@ -242,6 +261,9 @@ def write_summary(
             ("처리 중 (미종결)", totals.open),
             ("기한 초과", totals.overdue),
             ("기한 초과율 (미종결 중)", Styled(_rate(totals.overdue, totals.open), pct)),
+            ("회신 소요일 중앙값 (일)", Styled(figures.reply_median_days, days)),
+            ("만족도 (100점 환산 평균)", Styled(sat.mean_score, days)),
+            ("만족도 응답 건수", sat.responses),
         ],
     )
     order = {code: i for i, code in enumerate(names.fields)}
@@ -256,9 +278,10 @@ def write_summary(
         formats=(None, None, None, None, None, pct),
     )
     agencies = sorted(counts.groups(1).items(), key=lambda kv: (-kv[1].total, kv[0]))
+    replies = {r.agency_id: r for r in figures.reply_days}
     by_agency = s.table(
         "기관별",
-        ["기관", "건수", "처리 중", "기한 초과", "기한 초과율"],
+        ["기관", "건수", "처리 중", "기한 초과", "기한 초과율", "회신 건수", "회신 중앙값(일)"],
         [
             (
                 names.agency_full(key) if key else "(미배정·현장해결)",
@@ -266,10 +289,12 @@ def write_summary(
                 g.open,
                 g.overdue,
                 _rate(g.overdue, g.open),
+                replies[key].replied if key in replies else 0,
+                replies[key].median_days if key in replies else None,
             )
             for key, g in agencies
         ],
-        formats=(None, None, None, None, pct),
+        formats=(None, None, None, None, pct, None, days),
     )
     statuses = sorted(counts.groups(2).items())
     s.table("상태별", ["상태", "건수"], [(data.status_name(key), g.total) for key, g in statuses])
@@ -282,6 +307,7 @@ def write_summary(
     )
     ageing = [(label, n) for (label, _low, _high), n in zip(AGEING_BUCKETS, counts.ageing, strict=True)]
     s.table("미종결 사례 경과 기간", ["경과 기간", "건수"], ageing)
+    s.figure_tables([t for t in dashboard_tables.tables(figures, names) if t.key in FIGURE_TABLES])
     # Charts stacked beside the tables, one every 20 rows.
     charts = []
     if fields:

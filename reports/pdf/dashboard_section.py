@@ -1,11 +1,15 @@
 """The dashboard figures as report sections (tables, headline boxes, the field chart) for any PDF.
 
-``story(figures, names, styles, width)`` returns flowables a session or period report can
-append; ``render_dashboard`` writes the standalone period report (``onestop dashboard --pdf``).
+``story(figures, names, styles, width)`` returns the flowables of the period report;
+``headline_boxes`` and ``sections`` let another report (the session report) place the same
+figures among its own parts; ``render_dashboard`` writes the standalone period report
+(``onestop dashboard --pdf``, the reports page's 애로사항 처리 현황).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,9 +19,9 @@ from desktop.core.dashboard import DashboardFigures
 from desktop.core.records import Actor
 from desktop.store import dashboard_queries
 from desktop.store.db import Database
-from reports import dashboard_tables, data, gather
+from reports import dashboard_tables, data
 from reports.pdf import layout
-from reports.pdf.session_report import field_chart
+from reports.pdf.charts import field_chart
 from reports.pdf.tables import Column, data_table, figure_boxes
 
 TITLE = "애로사항 처리 현황"
@@ -42,7 +46,32 @@ def _columns(table: dashboard_tables.FigureTable) -> list[Column]:
     ]
 
 
-def story(
+def headline_boxes(
+    figures: DashboardFigures,
+    styles: layout.Styles,
+    width: float,
+    extra: Sequence[tuple[str, str]] = (),
+) -> Flowable:
+    """The headline figures in a row of boxes; ``extra`` boxes (label, value) go at the end."""
+    return figure_boxes([*dashboard_tables.headline(figures), *extra], styles, width)
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """Numbered sections of figures and the number the next section of the report takes."""
+
+    flowables: list[Flowable]
+    next_number: int
+
+
+def _field_total(figures: DashboardFigures) -> tuple[str, ...]:
+    """The 합계 row under the field table (its columns, in its formats)."""
+    values = ("합계", figures.total, figures.onsite, figures.open, figures.overdue, figures.onsite_rate)
+    kinds: tuple[dashboard_tables.Kind, ...] = ("text", "int", "int", "int", "int", "pct")
+    return tuple(dashboard_tables.format_value(v, k) for v, k in zip(values, kinds, strict=True))
+
+
+def sections(
     figures: DashboardFigures,
     names: data.Labels,
     styles: layout.Styles,
@@ -50,27 +79,40 @@ def story(
     *,
     first_number: int = 1,
     skip: tuple[str, ...] = ("totals",),
-) -> list[Flowable]:
-    """Headline boxes, then one numbered section per dashboard table (``skip`` leaves some out)."""
-    out: list[Flowable] = [figure_boxes(dashboard_tables.headline(figures), styles, width), Spacer(1, 4)]
+) -> Sections:
+    """One numbered section per dashboard table (``skip`` leaves some out, by table key)."""
+    out: list[Flowable] = []
     number = first_number
     for table in dashboard_tables.tables(figures, names):
         if table.key in skip:
             continue
         out.append(layout.section(f"{number}. {table.title}", styles))
         number += 1
-        out.append(data_table(_columns(table), table.text_rows(), styles, width))
+        rows = table.text_rows()
+        with_total = table.key == "by_field" and bool(rows)
+        if with_total:
+            rows.append(_field_total(figures))
+        out.append(data_table(_columns(table), rows, styles, width, total_row=with_total))
         if table.key == "by_field" and figures.by_field:
-            lines = [
-                gather.FieldLine(names.field(g.key), g.total, g.onsite, g.total - g.onsite)
-                for g in figures.by_field
-            ]
+            bars = [(names.field(g.key), g.total, g.onsite) for g in figures.by_field]
             out.append(Spacer(1, 4))
-            out.append(field_chart(lines, styles, width))
+            out.append(field_chart(bars, styles, width))
         if table.note:
             out.append(Spacer(1, 2))
             out.append(layout.para(f"※ {table.note}", styles.note))
-    return out
+    return Sections(out, number)
+
+
+def story(
+    figures: DashboardFigures,
+    names: data.Labels,
+    styles: layout.Styles,
+    width: float,
+) -> list[Flowable]:
+    """Headline boxes, then one numbered section per dashboard table (the period report)."""
+    return [headline_boxes(figures, styles, width), Spacer(1, 4)] + sections(
+        figures, names, styles, width
+    ).flowables
 
 
 def render_dashboard(

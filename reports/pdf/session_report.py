@@ -1,85 +1,35 @@
-"""현장지원 결과 보고: one session — firms, difficulties by field and agency, on-site rate, referrals."""
+"""현장지원 결과 보고: one session — overview, the dashboard figures of its cases, firms, referrals."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
+from desktop.core.dashboard import DashboardFigures
 from desktop.core.records import Actor
-from desktop.store import sessions
+from desktop.store import dashboard_queries, queries, sessions
 from desktop.store.db import Database
 from reports import data, gather
 from reports.masking import unmasking
-from reports.pdf import layout
-from reports.pdf.tables import Column, Item, data_table, figure_boxes, key_value_table
+from reports.pdf import dashboard_section, layout
+from reports.pdf.tables import Column, Item, data_table, key_value_table
 
 TITLE = "현장지원 결과 보고"
-BAR_TOTAL = colors.HexColor("#3b6ea8")
-BAR_ONSITE = colors.HexColor("#8cc084")
+SKIPPED_FIGURES = ("totals", "by_month", "clusters")
+"""Dashboard tables a session report leaves out: the totals are the headline boxes, a session
+is one day (one month), and cluster levels are regional, not the session's."""
 
 
-def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "-"
-
-
-def field_chart(lines: Sequence[gather.FieldLine], styles: layout.Styles, width: float) -> Drawing:
-    """Horizontal bars per field: all difficulties and those resolved on site."""
-    rows = list(reversed(lines)) or [gather.FieldLine("-", 0, 0, 0)]
-    bar_area = 15.0 * len(rows)
-    height = bar_area + 46
-    drawing = Drawing(width, height)
-    # The renderer's starting font; the default (Helvetica) would be named, never embedded.
-    drawing.initialFontName = styles.fonts.regular
-    chart = HorizontalBarChart()
-    chart.x, chart.y = 92, 26
-    chart.width, chart.height = width - 92 - 24, bar_area
-    # In a horizontal chart the last series is drawn on top within each group.
-    chart.data = [[line.onsite for line in rows], [line.total for line in rows]]
-    chart.categoryAxis.categoryNames = [line.name for line in rows]
-    chart.categoryAxis.labels.fontName = styles.fonts.regular
-    chart.categoryAxis.labels.fontSize = 7.5
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    top = max((line.total for line in rows), default=0)
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(top, 1) * 1.15
-    chart.valueAxis.labels.fontName = styles.fonts.regular
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = lambda v: f"{v:.0f}" if float(v).is_integer() else ""
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#dde3ea")
-    chart.bars[0].fillColor = BAR_ONSITE
-    chart.bars[1].fillColor = BAR_TOTAL
-    chart.bars.strokeColor = None
-    chart.barLabels.fontName = styles.fonts.regular
-    chart.barLabels.fontSize = 6.5
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 2
-    chart.barLabelFormat = lambda v: f"{v:.0f}" if v else ""
-    chart.groupSpacing = 3
-    chart.barSpacing = 0.5
-    drawing.add(chart)
-    legend = Legend()
-    legend.x, legend.y = width - 170, height - 8
-    legend.fontName = styles.fonts.regular
-    legend.fontSize = 7.5
-    legend.columnMaximum = 1
-    legend.alignment = "right"
-    legend.deltax = 70
-    legend.colorNamePairs = [(BAR_TOTAL, "애로사항"), (BAR_ONSITE, "현장해결")]
-    drawing.add(legend)
-    drawing.add(String(0, height - 12, "분야별 애로사항 (건)", fontName=styles.fonts.bold, fontSize=8.5))
-    return drawing
-
-
-def story(report: gather.SessionReport, meta: layout.ReportMeta, styles: layout.Styles) -> list[Flowable]:
+def story(
+    report: gather.SessionReport,
+    figures: DashboardFigures,
+    names: data.Labels,
+    meta: layout.ReportMeta,
+    styles: layout.Styles,
+) -> list[Flowable]:
+    """Overview and headline figures, the dashboard sections of the session, firms, referred cases."""
     width = layout.frame_width(meta)
     s = report.session
     out: list[Flowable] = layout.title_block(meta, styles)
@@ -106,72 +56,15 @@ def story(report: gather.SessionReport, meta: layout.ReportMeta, styles: layout.
         )
     )
     out.append(Spacer(1, 6))
-    out.append(
-        figure_boxes(
-            [
-                ("참여 기업", f"{len(report.firms)}개"),
-                ("애로사항", f"{report.total}건"),
-                ("현장해결", f"{report.onsite}건"),
-                ("기관 이관", f"{report.referred}건"),
-                ("현장해결률", _pct(report.onsite, report.total)),
-            ],
-            styles,
-            width,
-        )
+    referred_box = ("기관 이관", f"{report.referred}건")
+    out.append(dashboard_section.headline_boxes(figures, styles, width, [referred_box]))
+    figure_sections = dashboard_section.sections(
+        figures, names, styles, width, first_number=2, skip=SKIPPED_FIGURES
     )
+    out.extend(figure_sections.flowables)
+    number = figure_sections.next_number
 
-    out.append(layout.section("2. 분야별 애로사항", styles))
-    out.append(
-        data_table(
-            [
-                Column("분야", 2.2),
-                Column("애로사항", 1, "right"),
-                Column("현장해결", 1, "right"),
-                Column("기관 이관", 1, "right"),
-                Column("현장해결률", 1, "right"),
-            ],
-            [
-                (f.name, str(f.total), str(f.onsite), str(f.referred), _pct(f.onsite, f.total))
-                for f in report.by_field
-            ]
-            + (
-                [
-                    (
-                        "합계",
-                        str(report.total),
-                        str(report.onsite),
-                        str(report.referred),
-                        _pct(report.onsite, report.total),
-                    )
-                ]
-                if report.by_field
-                else []
-            ),
-            styles,
-            width,
-            total_row=bool(report.by_field),
-        )
-    )
-    out.append(Spacer(1, 6))
-    out.append(field_chart(report.by_field, styles, width))
-
-    out.append(layout.section("3. 기관별 이관 현황", styles))
-    out.append(
-        data_table(
-            [
-                Column("기관", 3),
-                Column("이관", 1, "right"),
-                Column("회신·종결", 1, "right"),
-                Column("처리 중", 1, "right"),
-                Column("기한 초과", 1, "right"),
-            ],
-            [(a.name, str(a.total), str(a.answered), str(a.open), str(a.overdue)) for a in report.by_agency],
-            styles,
-            width,
-        )
-    )
-
-    out.append(layout.section("4. 참여 기업", styles))
+    out.append(layout.section(f"{number}. 참여 기업", styles))
     out.append(
         data_table(
             [
@@ -188,7 +81,7 @@ def story(report: gather.SessionReport, meta: layout.ReportMeta, styles: layout.
         )
     )
 
-    out.append(layout.section("5. 이관 사례 목록", styles))
+    out.append(layout.section(f"{number + 1}. 이관 사례 목록", styles))
     referred = report.referred_cases
     out.append(
         data_table(
@@ -249,6 +142,8 @@ def render_session_report(
         detail=str(out),
     )
     report = gather.session_report(db, session.id, masker, moment)
+    # The same figures as the dashboard, for this session's cases only.
+    figures = dashboard_queries.dashboard_figures(db, queries.CaseFilter(session_id=session.id), moment)
     meta = layout.ReportMeta(
         title=TITLE,
         office=data.office_name(db, office),
@@ -259,6 +154,7 @@ def render_session_report(
         approval=approval,
     )
     styles = layout.make_styles()
-    result = layout.build_pdf(out, meta, story(report, meta, styles), styles)
+    names = data.labels(db, session.date)
+    result = layout.build_pdf(out, meta, story(report, figures, names, meta, styles), styles)
     result.extra.update(cases=report.total, firms=len(report.firms))
     return result

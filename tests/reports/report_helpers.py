@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.core.ids import brn_check_digit
 from desktop.core.records import Actor
@@ -157,3 +158,40 @@ def first_page_png(pdf: Path, out_prefix: Path) -> Path:
     found = sorted(out_prefix.parent.glob(out_prefix.name + "*.png"))
     assert found, "pdftoppm wrote no image"
     return found[0]
+
+
+# --- Excel inspection (openpyxl) ------------------------------------------------------------------
+
+
+def sheet_tables(path: Path, sheet: str = "요약") -> dict[str, list[tuple[Any, ...]]]:
+    """The titled tables of a summary-style sheet: {title: [header row, data rows...]}.
+
+    A table is a title cell, a header row and data rows, ended by a blank row; notes (``※``)
+    are left out, and so is the block above the first blank row (title, office, conditions).
+    Data rows are as wide as their header (empty cells are None).
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True)
+    rows = [_trimmed(tuple(r)) for r in wb[sheet].iter_rows(values_only=True)]
+    wb.close()
+    tables: dict[str, list[tuple[Any, ...]]] = {}
+    block: list[tuple[Any, ...]] = []
+    for row in [*rows, ()]:
+        if any(v is not None for v in row):
+            block.append(row)
+            continue
+        if len(block) >= 2 and len(block[0]) == 1:
+            width = len(block[1])
+            body = [r + (None,) * (width - len(r)) for r in block[1:] if not str(r[0] or "").startswith("※")]
+            tables[str(block[0][0])] = body
+        block = []
+    return tables
+
+
+def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row without the empty cells after its last value (a sheet is as wide as its widest row)."""
+    end = len(row)
+    while end and row[end - 1] is None:
+        end -= 1
+    return row[:end]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from report_helpers import ACTOR, NOW, add_case, add_firm, brn_with_leading_zero
+from report_helpers import ACTOR, NOW, add_case, add_firm, brn_with_leading_zero, sheet_tables
 
 from desktop.core.errors import RejectedInput
 from desktop.store import audit, export_queries, queries
@@ -84,8 +84,11 @@ def test_summary_sheet_counts_and_native_charts(demo_db: Database, tmp_path: Pat
     assert values["현장해결 건수"] == onsite
     assert values["현장해결률"] == pytest.approx(onsite / len(rows))
     assert values["기한 초과"] == sum(r["기한상태"] == "초과" for r in rows)
-    assert values["세무"] == sum(r["분야"] == "세무" for r in rows)  # 분야별 table
-    assert values["90일 초과"] == sum(r["진행여부"] == "진행" and r["경과일수"] > 90 for r in rows)
+    tables = sheet_tables(out)
+    by_field = {r[0]: r[1] for r in tables["분야별"][1:]}
+    assert by_field["세무"] == sum(r["분야"] == "세무" for r in rows)
+    ageing = {r[0]: r[1] for r in tables["미종결 사례 경과 기간"][1:]}
+    assert ageing["90일 초과"] == sum(r["진행여부"] == "진행" and r["경과일수"] > 90 for r in rows)
     months = [k for k in values if isinstance(k, str) and len(k) == 7 and k[4] == "-"]
     assert months and sum(values[m] for m in months) == len(rows)
     names = zipfile.ZipFile(out).namelist()

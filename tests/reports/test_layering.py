@@ -18,6 +18,8 @@ MODULES = (
     "reports.pdf.agency_request",
     "reports.pdf.firm_history",
     "reports.pdf.register",
+    "reports.pdf.dashboard_section",
+    "reports.excel.dashboard_sheet",
     "reports.excel.export",
     "reports.excel.importer",
     "desktop.cli_reports",

@@ -26,7 +26,7 @@ from report_helpers import (
 
 from desktop.core.errors import RejectedInput
 from desktop.core.ids import format_brn
-from desktop.store import audit, cases, firms
+from desktop.store import audit, cases, firms, queries
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports.pdf.agency_request import render_agency_request
@@ -209,19 +209,24 @@ def test_agency_request_lists_only_cases_the_firm_consented_to_share(
 
 
 def test_session_report_counts_firms_fields_and_the_on_site_rate(demo_db: Database, tmp_path: Path) -> None:
+    from desktop.store import dashboard_queries
+    from reports.data import labels
     from reports.gather import session_report
     from reports.masking import Masker
 
     session_id = busiest_session(demo_db)
     report = session_report(demo_db, session_id, Masker(), NOW)
-    assert report.total == sum(f.total for f in report.by_field) == sum(f.cases for f in report.firms)
-    assert report.referred == len(report.referred_cases) == sum(a.total for a in report.by_agency)
+    figures = dashboard_queries.dashboard_figures(demo_db, queries.CaseFilter(session_id=session_id), NOW)
+    assert report.total == figures.total == sum(g.total for g in figures.by_field)
+    assert report.total == sum(f.cases for f in report.firms) and figures.firms == len(report.firms)
+    assert report.referred == len(report.referred_cases) == sum(g.total for g in figures.by_agency if g.key)
     render_session_report(demo_db, session_id, tmp_path / "s.pdf", ACTOR, now=NOW)
     text = re.sub(r"\s+", " ", pdf_facts(tmp_path / "s.pdf").text)
     assert f"{100 * report.onsite / report.total:.1f}%" in text
     assert f"{len(report.firms)}개" in text and f"{report.total}건" in text
-    for line in report.by_field:  # in the table and again on the chart's axis
-        assert text.count(line.name) >= 2, line.name
+    names = labels(demo_db, NOW.date())
+    for group in figures.by_field:  # in the table and again on the chart's axis
+        assert text.count(names.field(group.key)) >= 2, group.key
 
 
 def test_firm_history_follows_the_firm_across_sessions(demo_db: Database, tmp_path: Path) -> None:
