@@ -4,6 +4,12 @@ reportlab splits a long :class:`~reportlab.platypus.Table` by building a new tab
 remaining rows on every page, which is quadratic in rows (a 10,000-row register took minutes).
 :class:`PagedTable` measures rows once and builds one small table per page instead: linear in
 rows, and the header is repeated because each page's table starts with it.
+
+Body cells are plain strings broken into lines here (:func:`wrap_lines`) instead of one
+Paragraph per cell: a paragraph is wrapped again each time its table is measured or drawn,
+and at 10,000 rows that was most of the time spent on a register. reportlab cannot split a
+plain-string cell across pages, so a cell too tall for that (a 20,000-character difficulty)
+stays a Paragraph, which a row split across pages carries over (``splitInRow``).
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.textsplit import CANNOT_START_LINE
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -50,16 +57,98 @@ def column_widths(columns: Sequence[Column], width: float) -> list[float]:
     return [width * c.weight / total for c in columns]
 
 
-def _cell(text: str, width: float, align: Align, styles: Styles) -> Any:
-    """A plain string when it fits on one line (fast), else a wrapping paragraph (never cut)."""
-    if "\n" not in text and stringWidth(text, styles.fonts.regular, styles.cell_size) <= width - 2 * CELL_PAD:
-        return text
-    return para(text, styles.cell[align])
+TALL_CELL_LINES = 20
+"""A cell of more lines than this is a Paragraph: its row may be taller than a page and must split.
+
+Any shorter cell is at most half a landscape page tall, so a row split across pages keeps it whole
+in its larger part (reportlab moves plain-string cells of a split row whole, never cuts them).
+"""
+
+_GLYPH_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+"""Advance widths per (font, size), filled as characters are met (a few thousand at most)."""
+
+_NO_LINE_START = frozenset(CANNOT_START_LINE[0])
+"""Closing punctuation (``,`` ``.`` ``)`` ``」`` …) that must not begin a line (reportlab's list)."""
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "-_.,@/()'&%:;!?")
+
+
+def _carry(line: list[str], ch: str, room: float, widths: dict[str, float]) -> int:
+    """How many characters at the end of a full ``line`` move down with ``ch`` (0: break before ``ch``).
+
+    A Latin word or a number goes whole when a space precedes it on the line, and closing
+    punctuation takes the character before it along; never more than fits on the next line.
+    """
+    count = 0
+    if _is_word_char(ch) and _is_word_char(line[-1]):
+        k = len(line) - 1
+        while k >= 0 and _is_word_char(line[k]):
+            k -= 1
+        if k >= 0 and line[k] == " ":
+            count = len(line) - 1 - k
+    elif ch in _NO_LINE_START and len(line) > 1 and line[-1] != " ":
+        count = 1
+    if count and sum(widths[c] for c in line[-count:]) + widths[ch] > room:
+        return 0
+    return count
+
+
+def wrap_lines(text: str, width: float, font: str, size: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` points, its own line breaks kept.
+
+    Korean breaks between any two characters, as reportlab's ``wordWrap='CJK'`` does; Latin
+    words, numbers and closing punctuation follow the rules of :func:`_carry`. Only spaces at a
+    break are dropped; a single character wider than ``width`` gets a line of its own.
+    """
+    widths = _GLYPH_WIDTHS.setdefault((font, size), {})
+    out: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").split("\n"):
+        line: list[str] = []
+        used = 0.0
+        broken = False
+        for ch in paragraph:
+            w = widths.get(ch)
+            if w is None:
+                w = widths[ch] = stringWidth(ch, font, size)
+            if used + w > width and line:
+                count = _carry(line, ch, width, widths)
+                carried = line[len(line) - count :] if count else []
+                out.append("".join(line[: len(line) - count]).rstrip())
+                line, broken = carried, True
+                used = sum(widths[c] for c in line)
+            if ch == " " and broken and not line:
+                continue  # a continued line does not start with the space it broke at
+            line.append(ch)
+            used += w
+        out.append("".join(line).rstrip())
+    return out
+
+
+def _cell(text: str, width: float, align: Align, font: str, styles: Styles) -> str | Paragraph:
+    """The text wrapped to its column (never cut): lines of a plain string, or a paragraph when tall."""
+    lines = wrap_lines(text, width - 2 * CELL_PAD, font, styles.cell_size)
+    if len(lines) > TALL_CELL_LINES:
+        return para(text, styles.cell[align])
+    return "\n".join(lines)
+
+
+def _height(cells: Sequence[Any], widths: Sequence[float], minimum: float = 0.0) -> float:
+    """Height of a table row: its tallest cell plus padding, as reportlab measures it."""
+    tallest = 0.0
+    for cell, width in zip(cells, widths, strict=True):
+        if isinstance(cell, Flowable):
+            height = float(cell.wrap(width - 2 * CELL_PAD, 1e9)[1])
+        else:
+            height = LEADING * (str(cell).count("\n") + 1)
+        tallest = max(tallest, height)
+    return max(tallest + 2 * ROW_PAD, minimum)
 
 
 @dataclass(frozen=True, slots=True)
 class _Parts:
-    """Everything needed to build the table of any run of rows."""
+    """Everything needed to build the table of any run of rows, with every row's height."""
 
     widths: list[float]
     header: list[Any]
@@ -71,11 +160,14 @@ class _Parts:
     total_row: bool
     min_row_height: float
     bold_font: str
+    header_height: float
+    heights: list[float]
 
-    def table(self, start: int, end: int, heights: Sequence[float] | None = None) -> Table:
+    def table(self, start: int, end: int, *, measured: bool = True) -> Table:
         """The table of body rows ``start`` … ``end - 1`` under the header.
 
-        ``heights`` (header first) skips reportlab's own measuring when the rows are measured already.
+        ``measured`` hands reportlab the row heights known already; without them it measures
+        the rows itself, which it must to split one inside (its split rows get new heights).
         """
         commands = list(self.base)
         if self.zebra and end > start:
@@ -94,14 +186,13 @@ class _Parts:
                 ("BACKGROUND", (0, -1), (-1, -1), LABEL_BG),
                 ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
             ]
-        minimum = [0.0] + [self.min_row_height] * (end - start) if self.min_row_height else None
         table = Table(
             [self.header, *self.body[start:end]],
             colWidths=self.widths,
             repeatRows=1,
             splitInRow=1,
-            minRowHeights=minimum,
-            rowHeights=list(heights) if heights is not None else None,
+            rowHeights=[self.header_height, *self.heights[start:end]] if measured else None,
+            minRowHeights=None if measured else [0.0] + [self.min_row_height] * (end - start),
         )
         table.setStyle(TableStyle(commands))
         return table
@@ -110,52 +201,24 @@ class _Parts:
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """A long table laid out page by page (see the module docstring).
 
-    State: the shared parts and row-height cache, the first row this piece starts at, and the
-    table built for the last ``wrap`` that fitted (drawn as is).
+    State: the shared parts (rows and their heights), the first row this piece starts at, and
+    the table built for the last ``wrap`` that fitted (drawn as is).
     """
 
-    def __init__(self, parts: _Parts, start: int = 0, heights: list[float | None] | None = None) -> None:
+    def __init__(self, parts: _Parts, start: int = 0) -> None:
         super().__init__()
         self._parts = parts
         self._start = start
-        self._heights: list[float | None] = heights if heights is not None else [None] * len(parts.body)
-        self._header_height: float | None = None
         self._fitted: Table | None = None
         self.width = sum(parts.widths)
 
-    def _row_height(self, index: int) -> float:
-        cached = self._heights[index]
-        if cached is not None:
-            return cached
-        tallest = 0.0
-        for cell, width in zip(self._parts.body[index], self._parts.widths, strict=True):
-            if isinstance(cell, Flowable):
-                height = float(cell.wrap(width - 2 * CELL_PAD, 1e9)[1])
-            else:
-                height = LEADING * (str(cell).count("\n") + 1)
-            tallest = max(tallest, height)
-        result = max(tallest + 2 * ROW_PAD, self._parts.min_row_height)
-        self._heights[index] = result
-        return result
-
-    def _table(self, start: int, end: int) -> Table:
-        """The table of a run of rows, with the row heights measured by :meth:`_row_height`."""
-        header = self._header_height
-        if header is None:
-            return self._parts.table(start, end)
-        return self._parts.table(start, end, [header, *(self._row_height(i) for i in range(start, end))])
-
-    def _header(self, avail_width: float) -> float:
-        if self._header_height is None:
-            self._header_height = float(self._parts.table(0, 0).wrap(avail_width, 1e9)[1])
-        return self._header_height
-
-    def _rows_fitting(self, avail_width: float, avail_height: float) -> int:
+    def _rows_fitting(self, avail_height: float) -> int:
         """How many rows from ``start`` fit under the header in ``avail_height``."""
-        used = self._header(avail_width)
+        heights = self._parts.heights
+        used = self._parts.header_height
         end = self._start
-        while end < len(self._parts.body):
-            used += self._row_height(end)
+        while end < len(heights):
+            used += heights[end]
             if used > avail_height:
                 break
             end += 1
@@ -163,41 +226,33 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self._fitted = None
-        rest = len(self._parts.body) - self._start
-        count = self._rows_fitting(avail_width, avail_height)
-        if count < rest:
+        end = len(self._parts.body)
+        if self._rows_fitting(avail_height) < end - self._start:
             return self.width, avail_height + 1  # does not fit: the frame asks us to split
-        table = self._table(self._start, len(self._parts.body))
-        height = float(table.wrap(avail_width, avail_height)[1])
-        if height <= avail_height:
-            self._fitted = table
-        return self.width, height
+        self._fitted = self._parts.table(self._start, end)
+        return self.width, float(self._fitted.wrap(avail_width, avail_height)[1])
 
     def draw(self) -> None:
-        table = self._fitted or self._table(self._start, len(self._parts.body))
+        table = self._fitted or self._parts.table(self._start, len(self._parts.body))
         table.wrapOn(self.canv, self.width, 1e9)
         table.drawOn(self.canv, 0, 0)
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        count = self._rows_fitting(avail_width, avail_height)
-        end = self._start + count
-        while count > 0:
-            table = self._table(self._start, end)
-            if table.wrap(avail_width, avail_height)[1] <= avail_height:
-                break
-            end -= 1  # the estimate was short (should not happen): one row fewer
-            count -= 1
-        if count == 0:
-            if not getattr(self, "_postponed", False):
-                return []  # try again at the top of the next page
-            # One row taller than a whole page: reportlab splits inside that row (splitInRow).
-            end = self._start + 1
-            pieces: list[Flowable] = self._parts.table(self._start, end).split(avail_width, avail_height)
-            return [*pieces, *self._rest(end)] if pieces else []
-        return [table, *self._rest(end)]
+        end = self._start + self._rows_fitting(avail_height)
+        if end > self._start:
+            return [self._parts.table(self._start, end), *self._rest(end)]
+        if not getattr(self, "_postponed", False):
+            return []  # try again at the top of the next page
+        # One row taller than a whole page: reportlab splits inside that row (splitInRow), which
+        # only a row whose tall cells are paragraphs allows (see TALL_CELL_LINES).
+        end = self._start + 1
+        pieces: list[Flowable] = self._parts.table(self._start, end, measured=False).split(
+            avail_width, avail_height
+        )
+        return [*pieces, *self._rest(end)] if pieces else []
 
     def _rest(self, end: int) -> list[Flowable]:
-        return [PagedTable(self._parts, end, self._heights)] if end < len(self._parts.body) else []
+        return [PagedTable(self._parts, end)] if end < len(self._parts.body) else []
 
 
 def data_table(
@@ -226,9 +281,12 @@ def data_table(
     """
     widths = column_widths(columns, width)
     header = [Paragraph(escape(c.header), styles.head) for c in columns]
+    fonts = [styles.fonts.regular] * len(rows)
+    if total_row and rows:
+        fonts[-1] = styles.fonts.bold  # the total row is printed in bold, which is wider
     body = [
-        [_cell(str(v), w, c.align, styles) for v, w, c in zip(row, widths, columns, strict=True)]
-        for row in rows
+        [_cell(str(v), w, c.align, font, styles) for v, w, c in zip(row, widths, columns, strict=True)]
+        for row, font in zip(rows, fonts, strict=True)
     ]
     base: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
@@ -251,6 +309,7 @@ def data_table(
         base += [("SPAN", (0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "CENTER")]
         body = [["해당 자료가 없습니다.", *("" for _ in columns[1:])]]
         highlight, zebra, total_row = (), False, False
+    minimum = min_row_height or 0.0
     parts = _Parts(
         widths,
         header,
@@ -260,8 +319,10 @@ def data_table(
         highlight_columns,
         zebra,
         total_row,
-        min_row_height or 0.0,
+        minimum,
         styles.fonts.bold,
+        _height(header, widths),
+        [_height(row, widths, minimum) for row in body],
     )
     return PagedTable(parts)
 
