@@ -46,6 +46,9 @@ class Settings:
         "", "Folder of the database; empty = the per-user data folder. Used at next start."
     )
     current_session_id: str = _option("", "The clinic session open on this laptop; new cases belong to it.")
+    sync_hub: str = _option(
+        "", "The sync hub last used: a folder (USB stick, shared folder) or a postgresql:// URL."
+    )
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some options changed, each checked against its declared type and choices."""

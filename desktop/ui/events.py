@@ -25,6 +25,14 @@ class AppEvents(QObject):
     session_opened = Signal(str)
     """The clinic session open on this laptop changed (session id, '' when closed)."""
     session_added = Signal(str)
+    sync_finished = Signal()
+    """A sync with a hub finished (ops received, conflicts may have appeared): lists reload."""
+    conflict_resolved = Signal(str)
+    """A field in the conflicts inbox was resolved (conflict id)."""
+    team_joined = Signal()
+    """This laptop created or joined a sync team."""
+    sync_requested = Signal()
+    """Start a sync with the hub last used (menu, shortcut)."""
     filter_changed = Signal()
     settings_changed = Signal()
     language_changed = Signal(str)

@@ -29,10 +29,15 @@ from desktop.ui.pages.firms.page import FirmsPage
 from desktop.ui.pages.overdue.page import OverduePage
 from desktop.ui.pages.placeholder import PlaceholderPage
 from desktop.ui.pages.settings.page import SettingsPage
+from desktop.ui.pages.sync.actions import count_unsynced
 from desktop.ui.pages.sync.page import SyncPage
 from desktop.ui.pages.today.page import TodayPage
+from desktop.ui.widgets.common import debounce_timer
 
 PageFactory = Callable[[AppContext, QWidget], QWidget]
+SYNC_SHORTCUT = "Ctrl+Shift+S"
+# The unsent-changes count waits this long after startup or an edit (a burst of edits counts once).
+UNSYNCED_DELAY_MS = 400
 PAGE_KEYS = (
     "today",
     "cases",
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("기업 찾기(&F)"), "Ctrl+F", self.find_firm)
         self._action(file_menu, self.tr("사례 검색(&S)"), "Ctrl+Shift+F", self.find_case)
         self._action(file_menu, self.tr("새로 고침(&R)"), "F5", self.refresh_current)
+        self.sync_action = self._action(file_menu, self.tr("지금 동기화(&Y)"), SYNC_SHORTCUT, self.sync_now)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("끝내기(&X)"), "Ctrl+Q", self.close)
         view_menu = bar.addMenu(self.tr("보기(&V)"))
@@ -158,9 +164,27 @@ class MainWindow(QMainWindow):
         self.user_label.setObjectName("statusUser")
         self.sync_label = QLabel()
         self.sync_label.setObjectName("statusUnsynced")
+        self.sync_label.setToolTip(self.tr("아직 어느 허브에도 보내지 않은 이 노트북의 변경 수"))
         for label in (self.db_label, self.user_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
+        self.unsynced: int | None = None
+        self.unsynced_timer = debounce_timer(self, UNSYNCED_DELAY_MS, self.refresh_unsynced)
+        events = self.ctx.events
+        for signal in (
+            events.case_added,
+            events.case_changed,
+            events.cases_changed,
+            events.firm_added,
+            events.firm_changed,
+            events.firms_merged,
+            events.session_added,
+            events.sync_finished,
+            events.conflict_resolved,
+            events.team_joined,
+        ):
+            signal.connect(self.unsynced_timer.start)
         self._update_status()
+        self.unsynced_timer.start()
         if self.ctx.demo_note:
             self.statusBar().showMessage(self.ctx.demo_note, 15_000)
 
@@ -173,7 +197,16 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("사용자: {name}").format(name=f"{actor.name} ({agency})" if agency else actor.name)
         )
-        self.sync_label.setText(self.tr("미동기화 변경: {n}").format(n="—"))
+        count = "…" if self.unsynced is None else f"{self.unsynced:,}"
+        self.sync_label.setText(self.tr("미동기화 변경: {n}").format(n=count))
+
+    def refresh_unsynced(self) -> None:
+        """Count the unsent changes in the worker (never on the GUI thread: startup stays fast)."""
+        self.ctx.workers.start(self.ctx.db, count_unsynced, on_success=self._show_unsynced, context=self)
+
+    def _show_unsynced(self, count: int) -> None:
+        self.unsynced = count
+        self._update_status()
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -252,6 +285,11 @@ class MainWindow(QMainWindow):
         page = self.show_page("cases")
         if isinstance(page, CasesPage):
             page.focus_search()
+
+    def sync_now(self) -> None:
+        """Show the sync page and sync with the hub last used."""
+        self.show_page("sync")
+        self.ctx.events.sync_requested.emit()
 
     def refresh_current(self) -> None:
         page = self.pages.get(self.current_key())

@@ -27,12 +27,22 @@ class Cancelled(Exception):
 class JobControl:
     """What a running job may use: report progress and ask whether it should stop."""
 
-    def __init__(self, emit_progress: Callable[[int, int], None], stop: threading.Event) -> None:
+    def __init__(
+        self,
+        emit_progress: Callable[[int, int], None],
+        stop: threading.Event,
+        emit_stage: Callable[[str], None] | None = None,
+    ) -> None:
         self._emit = emit_progress
+        self._emit_stage = emit_stage or (lambda stage: None)
         self._stop = stop
 
     def progress(self, done: int, total: int) -> None:
         self._emit(done, total)
+
+    def stage(self, name: str) -> None:
+        """Say which step the job is in (a sync: fetch, apply, bundle); arrives before its progress."""
+        self._emit_stage(name)
 
     @property
     def cancelled(self) -> bool:
@@ -51,6 +61,7 @@ class _Bridge(QObject):
     """Lives in the GUI thread; signals emitted by the worker arrive here queued, in the GUI thread."""
 
     progressed = Signal(int, int)
+    staged = Signal(str)
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -59,9 +70,11 @@ class _Bridge(QObject):
         self.on_success: list[Callable[[Any], None]] = []
         self.on_failure: list[Callable[[BaseException], None]] = []
         self.on_progress: list[Callable[[int, int], None]] = []
+        self.on_stage: list[Callable[[str], None]] = []
         self.on_finished: list[Callable[[], None]] = []
         self.context: QObject | None = None
         self.progressed.connect(self._progressed)
+        self.staged.connect(self._staged)
         self.succeeded.connect(self._succeeded)
         self.failed.connect(self._failed)
 
@@ -74,6 +87,13 @@ class _Bridge(QObject):
             return
         for callback in self.on_progress:
             callback(done, total)
+
+    @Slot(str)
+    def _staged(self, stage: str) -> None:
+        if not self._alive():
+            return
+        for callback in self.on_stage:
+            callback(stage)
 
     @Slot(object)
     def _succeeded(self, value: Any) -> None:
@@ -134,7 +154,7 @@ class Job(QRunnable, Generic[T]):
 
     def run(self) -> None:  # noqa: D401 - QRunnable API, runs in the worker thread
         db = self._db.reopen()
-        control = JobControl(self.bridge.progressed.emit, self._stop)
+        control = JobControl(self.bridge.progressed.emit, self._stop, self.bridge.staged.emit)
         try:
             self.result = self._fn(db, control)
         except BaseException as exc:  # reported to the GUI thread, never raised in the pool
@@ -164,6 +184,7 @@ class Workers:
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        on_stage: Callable[[str], None] | None = None,
         context: QObject | None = None,
     ) -> Job[T]:
         """Run ``fn(own_db, control)`` in the pool; callbacks run in the GUI thread.
@@ -179,6 +200,8 @@ class Workers:
             job.bridge.on_failure.append(on_failure)
         if on_progress is not None:
             job.bridge.on_progress.append(on_progress)
+        if on_stage is not None:
+            job.bridge.on_stage.append(on_stage)
         self._running.add(job)
         job.bridge.on_finished.append(lambda: self._running.discard(job))
         self.pool.start(job)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from shots import screenshot_folder
+from sync_team import cheap_keys, sync_team  # noqa: F401 - fixtures for the sync page tests
 
 from PySide6.QtWidgets import QApplication
 

@@ -1,23 +1,370 @@
-"""동기화·충돌: placeholder until the sync engine exists (DESIGN §3)."""
+"""동기화·충돌: the team, the hub, the sync button with progress and a summary, the conflicts inbox
+and the duplicate-firms merge queue (DESIGN §3, issue #6).
+
+The sync itself is ``desktop.sync.engine.sync_with_hub`` (as ``onestop sync``), run in the
+worker; the page only shows what it reports.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.sync.engine import SyncReport
 from desktop.ui.context import AppContext
-from desktop.ui.pages.placeholder import PlaceholderPage
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.reports.widgets import JobBar
+from desktop.ui.pages.sync import actions
+from desktop.ui.pages.sync.conflicts import ConflictsPanel
+from desktop.ui.pages.sync.dialogs import TeamDialog
+from desktop.ui.pages.sync.merge_queue import MergeQueuePanel
+from desktop.ui.widgets.common import ErrorLabel, error_text, title_label
+from desktop.ui.widgets.team_form import CREATE, JOIN
+from desktop.ui.worker import Job, JobFn
+
+LAST_SYNC_KEY = "sync/last"
 
 
-class SyncPage(PlaceholderPage):
-    """Will show hubs, the last sync and the conflicts inbox."""
+class SyncPage(Page):
+    """Team and hub at the top, the sync and its summary, then tabs: conflicts, duplicate firms.
+
+    State: the last loaded :class:`~desktop.ui.pages.sync.actions.SyncState`, the running sync
+    (in the job bar), the last :class:`SyncReport`, and the passphrase typed this session
+    (kept in memory only, for passphrase-protected keys).
+    """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("syncPage")
-        self.set_text(
-            self.tr("동기화·충돌"),
-            self.tr(
-                "노트북 사이의 동기화(USB·공유 폴더·PostgreSQL 허브)와 충돌 목록이 여기에 표시됩니다.\n"
-                "아직 동기화 기능이 없으므로 모든 변경은 이 노트북에만 저장되어 있습니다."
-            ),
+        self.state: actions.SyncState | None = None
+        self.report: SyncReport | None = None
+        self.load_job: Job[actions.SyncState] | None = None
+        self._passphrase: str | None = None
+
+        self.team_label = QLabel()
+        self.team_label.setObjectName("syncTeam")
+        self.team_label.setWordWrap(True)
+        self.create_button = QPushButton(self.tr("새 팀 만들기…"))
+        self.create_button.setObjectName("syncCreateTeam")
+        self.join_button = QPushButton(self.tr("팀에 참여…"))
+        self.join_button.setObjectName("syncJoinTeam")
+        self.invite_button = QPushButton(self.tr("참여 코드 만들기"))
+        self.invite_button.setObjectName("syncInvite")
+        self.invite_button.setToolTip(self.tr("다른 노트북이 이 허브로 팀에 참여할 새 코드를 만듭니다"))
+        team_row = QHBoxLayout()
+        team_row.addWidget(self.team_label, 1)
+        for button in (self.create_button, self.join_button, self.invite_button):
+            team_row.addWidget(button)
+        team_box = QGroupBox(self.tr("팀"))
+        team_box.setLayout(team_row)
+
+        self.hub = QLineEdit(ctx.settings.sync_hub)
+        self.hub.setObjectName("syncHub")
+        self.hub.setPlaceholderText(self.tr("USB 메모리·공유 폴더, 또는 postgresql:// 주소"))
+        browse = QPushButton(self.tr("폴더 선택…"))
+        browse.setObjectName("syncBrowseHub")
+        self.sync_button = QPushButton(self.tr("동기화"))
+        self.sync_button.setObjectName("syncButton")
+        self.sync_button.setToolTip("Ctrl+Shift+S")
+        font = QFont(self.sync_button.font())
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.sync_button.setFont(font)
+        self.sync_button.setMinimumSize(160, 44)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(QLabel(self.tr("허브")))
+        hub_row.addWidget(self.hub, 1)
+        hub_row.addWidget(browse)
+        hub_row.addWidget(self.sync_button)
+        self.last_label = QLabel()
+        self.last_label.setObjectName("syncLast")
+        self.stage_label = QLabel()
+        self.stage_label.setObjectName("syncStage")
+        self.job_bar = JobBar()
+        self.summary = QLabel()
+        self.summary.setObjectName("syncSummary")
+        self.summary.setWordWrap(True)
+        self.skipped = QListWidget()
+        self.skipped.setObjectName("syncSkipped")
+        self.skipped.setMaximumHeight(80)
+        self.skipped.hide()
+        self.error = ErrorLabel()
+        self.error.setObjectName("syncError")
+        sync_layout = QVBoxLayout()
+        sync_layout.addLayout(hub_row)
+        sync_layout.addWidget(self.last_label)
+        sync_layout.addWidget(self.stage_label)
+        sync_layout.addWidget(self.job_bar)
+        sync_layout.addWidget(self.summary)
+        sync_layout.addWidget(self.skipped)
+        sync_layout.addWidget(self.error)
+        sync_box = QGroupBox(self.tr("동기화"))
+        sync_box.setLayout(sync_layout)
+
+        self.conflicts = ConflictsPanel(ctx)
+        self.merge_queue = MergeQueuePanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("syncTabs")
+        self.tabs.addTab(self.conflicts, "")
+        self.tabs.addTab(self.merge_queue, "")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("동기화·충돌")))
+        layout.addWidget(team_box)
+        layout.addWidget(sync_box)
+        layout.addWidget(self.tabs, 1)
+
+        browse.clicked.connect(self._browse_hub)
+        self.hub.returnPressed.connect(self.start_sync)
+        self.sync_button.clicked.connect(self.start_sync)
+        self.create_button.clicked.connect(lambda: self.open_team_dialog(CREATE))
+        self.join_button.clicked.connect(lambda: self.open_team_dialog(JOIN))
+        self.invite_button.clicked.connect(self.make_invite)
+        self.conflicts.resolved.connect(lambda _id: self.refresh())
+        events = ctx.events
+        for signal in (
+            events.case_added,
+            events.case_changed,
+            events.cases_changed,
+            events.firm_added,
+            events.firm_changed,
+            events.firms_merged,
+            events.team_joined,
+        ):
+            signal.connect(self.data_changed)
+        events.sync_requested.connect(self.start_sync)
+        self._show_last()
+        self.refresh()
+
+    # --- what the page shows ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the team, the unsent count, the inbox and the merge queue (in the worker)."""
+        self.load_job = self._ctx.workers.start(
+            self._ctx.db, actions.load_state, on_success=self._show_state, context=self
         )
+
+    def _show_state(self, state: actions.SyncState) -> None:
+        self.state = state
+        team = state.team
+        in_team = team is not None
+        self.create_button.setVisible(not in_team)
+        self.join_button.setVisible(not in_team)
+        self.invite_button.setVisible(in_team)
+        self.sync_button.setEnabled(in_team and not self.job_bar.busy)
+        if team is None:
+            self.team_label.setText(
+                self.tr(
+                    "이 노트북은 아직 팀에 속하지 않습니다. 팀을 만들거나(첫 노트북) 받은 참여 코드로 "
+                    "참여하세요. 그때까지 모든 변경은 이 노트북에만 있습니다."
+                )
+            )
+        else:
+            others = [
+                d.name + (self.tr(" (제거됨)") if d.removed else "")
+                for d in state.devices
+                if d.id != state.device_id
+            ]
+            self.team_label.setText(
+                self.tr("팀 <b>{team}</b> · 이 노트북: <b>{device}</b> · 다른 기기: {others}").format(
+                    team=team.name, device=team.device_name, others=", ".join(others) or "—"
+                )
+            )
+        self.conflicts.set_conflicts(state.conflicts)
+        self.merge_queue.set_candidates(state.candidates)
+        self.tabs.setTabText(0, self.tr("충돌 ({n})").format(n=len(state.conflicts)))
+        self.tabs.setTabText(1, self.tr("중복 기업 ({n})").format(n=len(state.candidates)))
+        self._show_last()
+
+    def _show_last(self) -> None:
+        last = self._ctx.ui_state.value(LAST_SYNC_KEY)
+        unsent = self.tr("보내지 않은 변경 {n}건").format(n=f"{self.state.unsynced:,}") if self.state else ""
+        when = self.tr("마지막 동기화: {when}").format(when=last) if last else self.tr("아직 동기화하지 않음")
+        self.last_label.setText(" · ".join(x for x in (when, unsent) if x))
+
+    def _browse_hub(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("허브 폴더 (USB 메모리·공유 폴더)"), self.hub.text()
+        )
+        if folder:
+            self.hub.setText(folder)
+
+    # --- team ---------------------------------------------------------------------------------------
+
+    def open_team_dialog(self, mode: str) -> TeamDialog:
+        dialog = TeamDialog(self._ctx, mode, self)
+        dialog.finished.connect(lambda _result: self._team_dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _team_dialog_closed(self, dialog: TeamDialog) -> None:
+        made = dialog.membership
+        if made is None:
+            return
+        self.hub.setText(self._ctx.settings.sync_hub)
+        if made.join_code:
+            self.summary.setText(
+                self.tr(
+                    "팀 '{team}'을 만들었습니다. 다른 노트북에서 '팀에 참여'를 누르고 이 허브와 "
+                    "참여 코드 <b>{code}</b>를 입력하세요."
+                ).format(team=made.team_name, code=made.join_code)
+            )
+        else:
+            self.summary.setText(
+                self.tr("팀 '{team}'에 '{device}'(으)로 참여했습니다. 이제 동기화하세요.").format(
+                    team=made.team_name, device=made.device_name
+                )
+            )
+        self.refresh()
+
+    def make_invite(self) -> None:
+        """A new join code on the hub for the next laptop (``onestop team invite``)."""
+        hub = self._chosen_hub()
+        if not hub:
+            return
+        self._start_keyed(
+            lambda phrase: actions.invite_job(hub, phrase), self._invited, self.tr("참여 코드를 만드는 중…")
+        )
+
+    def _invited(self, code: str) -> None:
+        self.job_bar.finished("")
+        self.summary.setText(
+            self.tr("새 참여 코드: <b>{code}</b> (다른 노트북에서 '팀에 참여'로 입력)").format(code=code)
+        )
+
+    # --- sync ---------------------------------------------------------------------------------------
+
+    def start_sync(self) -> Job[Any] | None:
+        """Sync with the hub in the box (remembered in the settings); None if one is running."""
+        hub = self._chosen_hub()
+        if not hub:
+            return None
+        return self._start_keyed(
+            lambda phrase: actions.sync_job(hub, phrase),
+            self._synced,
+            self.tr("동기화하는 중: {hub}").format(hub=hub),
+        )
+
+    def _chosen_hub(self) -> str:
+        if self.job_bar.busy:
+            return ""
+        hub = self.hub.text().strip()
+        if not hub:
+            self.error.show_text(self.tr("허브 폴더(USB 메모리·공유 폴더)나 postgresql:// 주소를 고르세요."))
+            self.hub.setFocus()
+            return ""
+        if hub != self._ctx.settings.sync_hub:
+            self._ctx.update_settings(self._ctx.settings.with_changes(sync_hub=hub))
+        return hub
+
+    def _start_keyed(
+        self, make: Callable[[str | None], JobFn[Any]], on_success: Callable[[Any], None], text: str
+    ) -> Job[Any]:
+        """Run a job that may need the keys; if they are locked, ask for the passphrase and retry."""
+        self.error.show_text("")
+        self.summary.setText("")
+        self.skipped.hide()
+        self.stage_label.setText("")
+        self.sync_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.sync_button.setEnabled(True)
+            self.job_bar.finished("")
+            self.stage_label.setText("")
+            if actions.needs_passphrase(exc):
+                phrase = self.ask_passphrase(error_text(exc, self._ctx.lang))
+                if phrase:
+                    self._passphrase = phrase
+                    self._start_keyed(make, on_success, text)
+                    return
+            self.error.show_text(error_text(exc, self._ctx.lang))
+
+        def succeeded(value: Any) -> None:
+            self.sync_button.setEnabled(True)
+            self.stage_label.setText("")
+            on_success(value)
+
+        job = self._ctx.workers.start(
+            self._ctx.db,
+            make(self._passphrase),
+            on_success=succeeded,
+            on_failure=failed,
+            on_progress=self.job_bar.progressed,
+            on_stage=self._stage,
+            context=self,
+        )
+        self.job_bar.started(job, text)
+        return job
+
+    def ask_passphrase(self, why: str) -> str | None:
+        """The passphrase of this laptop's sync keys (asked once per session, kept in memory)."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("동기화 키 암호 문구"), why, QLineEdit.EchoMode.Password
+        )
+        return text if ok and text else None
+
+    def _stage(self, stage: str) -> None:
+        names = {
+            "fetch": self.tr("1/3 허브에서 받는 중"),
+            "apply": self.tr("2/3 받은 변경을 적용하는 중"),
+            "bundle": self.tr("3/3 이 노트북의 변경을 묶어 보내는 중"),
+        }
+        self.stage_label.setText(names.get(stage, stage))
+
+    def _synced(self, report: SyncReport) -> None:
+        self.report = report
+        lang = self._ctx.lang
+        headline = (
+            self.tr("동기화를 취소했습니다. 끝난 부분은 저장되었고 다음 동기화가 이어서 합니다.")
+            if report.cancelled
+            else self.tr("동기화를 마쳤습니다 ({seconds}초).").format(seconds=f"{report.seconds:.1f}")
+        )
+        self.job_bar.finished(headline)
+        counts = self.tr(
+            "보냄 {sent}묶음 ({sent_ops}건) · 받음 {received}묶음 ({received_ops}건) · 중계 {relayed}묶음 · "
+            "새 충돌 {new_conflicts}건 (모두 {conflicts}건) · 건너뛴 파일 {skipped}개"
+        ).format(
+            sent=report.sent,
+            sent_ops=f"{report.sent_ops:,}",
+            received=report.received,
+            received_ops=f"{report.received_ops:,}",
+            relayed=report.relayed,
+            new_conflicts=report.new_conflicts,
+            conflicts=report.conflicts,
+            skipped=len(report.skipped),
+        )
+        if actions.write_failed(report):
+            self.error.show_text(
+                self.tr("허브에 쓰지 못했습니다. USB 메모리가 읽기 전용이거나 가득 찼는지 확인하세요.")
+            )
+        self.summary.setText(counts)
+        self.skipped.clear()
+        for skipped in report.skipped:
+            self.skipped.addItem(skipped.text(lang))
+        if report.waiting:
+            self.skipped.addItem(
+                self.tr("기다리는 묶음: {bundles}").format(bundles=", ".join(report.waiting))
+            )
+        self.skipped.setVisible(self.skipped.count() > 0)
+        self._ctx.ui_state.set_value(LAST_SYNC_KEY, self._ctx.now().strftime("%Y-%m-%d %H:%M"))
+        events = self._ctx.events
+        events.sync_finished.emit()
+        if report.received_ops:
+            events.cases_changed.emit()
+        self.tabs.setCurrentWidget(self.conflicts if report.conflicts else self.tabs.currentWidget())
+        self.refresh()

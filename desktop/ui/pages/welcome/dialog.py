@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +34,7 @@ from desktop.core.errors import RejectedInput
 from desktop.store import firms, queries
 from desktop.ui.context import AppContext
 from desktop.ui.widgets.common import ErrorLabel, title_label
+from desktop.ui.widgets.team_form import JOIN, TeamHubForm
 
 NO_WELCOME_ENV = "ONESTOP_NO_WELCOME"
 START_EMPTY = "empty"
@@ -174,40 +172,12 @@ class WelcomeDialog(QDialog):
         self.resize(600, 640)
         self.name.setFocus()
 
-    def _team_form(self) -> QWidget:
-        self.hub = QLineEdit()
-        self.hub.setObjectName("welcomeHub")
-        self.hub.setPlaceholderText(self.tr("허브 폴더 또는 postgresql:// 주소"))
-        browse = QPushButton(self.tr("찾아보기…"))
-        browse.clicked.connect(self._browse_hub)
-        hub_row = QHBoxLayout()
-        hub_row.addWidget(self.hub, 1)
-        hub_row.addWidget(browse)
-        self.code = QLineEdit()
-        self.code.setObjectName("welcomeCode")
-        self.code.setPlaceholderText(self.tr("팀을 만든 사람에게 받은 참여 코드"))
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("welcomePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(self.tr("OS 키 저장소가 없을 때만 필요"))
-        self.passphrase_again = QLineEdit()
-        self.passphrase_again.setObjectName("welcomePassphraseAgain")
-        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("허브"), hub_row)
-        form.addRow(self.tr("참여 코드"), self.code)
-        form.addRow(self.tr("암호 문구"), self.passphrase)
-        form.addRow(self.tr("한 번 더"), self.passphrase_again)
-        form.setContentsMargins(24, 0, 0, 0)
-        box = QWidget()
-        box.setObjectName("welcomeTeamBox")
-        box.setLayout(form)
-        return box
-
-    def _browse_hub(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("팀 허브 폴더"))
-        if folder:
-            self.hub.setText(folder)
+    def _team_form(self) -> TeamHubForm:
+        form = TeamHubForm(JOIN, "welcome")
+        form.form.setContentsMargins(24, 0, 0, 0)
+        self.hub, self.code = form.hub, form.code
+        self.passphrase, self.passphrase_again = form.passphrase, form.passphrase_again
+        return form
 
     def chosen_start(self) -> str:
         if self.start_team.isChecked():
@@ -250,28 +220,15 @@ class WelcomeDialog(QDialog):
         super().accept()
 
     def _team_answers_ok(self) -> bool:
-        if not self.hub.text().strip():
-            self._problem(self.tr("팀 허브 폴더(또는 postgresql:// 주소)를 입력하세요."), self.hub)
-            return False
-        if not self.code.text().strip():
-            self._problem(self.tr("참여 코드를 입력하세요."), self.code)
-            return False
-        if self.passphrase.text() != self.passphrase_again.text():
-            self._problem(self.tr("두 암호 문구가 다릅니다."), self.passphrase_again)
+        problem = self.team_box.problem()
+        if problem is not None:
+            self._problem(*problem)
             return False
         return True
 
     def _join_team(self, device: str) -> tuple[str, str]:
         """Join the team at the hub with the join code, as ``onestop team join``; (note, device name)."""
-        from desktop.sync import team
-
-        joined = team.join_team(
-            self._ctx.db,
-            self.hub.text().strip(),
-            device_name=device,
-            code=self.code.text().strip(),
-            passphrase=self.passphrase.text() or None,
-        )
+        joined = self.team_box.run(self._ctx.db, device)
         note = self.tr("팀 '{team}'에 '{device}'(으)로 참여했습니다. 데이터 위치: {path}").format(
             team=joined.team_name, device=joined.device_name, path=self._ctx.db_path
         )
