@@ -8,7 +8,7 @@ Rules (DOMAIN.md §6, issue #9):
   included, or re-routing a case to one's own agency would be a way to take any case over.
   Personal data stays masked in exports and reports.
 * **coordinator** — everything: any case, assignment, erasure of personal data, unmasking,
-  the audit log.
+  the audit log, linking a firm to a cluster by hand (others see the link only).
 * **manager** — reads, reports and exports, always masked; changes nothing.
 
 The role comes from the device's settings (``Actor.role``); nothing here authenticates a
@@ -65,6 +65,7 @@ PERMISSIONS: dict[str, Permission] = {
         _p("firm.merge", _WRITERS, "중복 기업 병합", "merge duplicate firms"),
         _p("firm.erase", (COORDINATOR,), "개인정보 삭제", "erase personal data"),
         _p("session.add", _WRITERS, "현장지원단 등록", "add a clinic session"),
+        _p("cluster.link", (COORDINATOR,), "기업의 밀집지역 연결 변경", "link a firm to a cluster"),
         _p("report", _EVERYONE, "보고서 출력", "print reports"),
         _p("export", _EVERYONE, "엑셀 내보내기", "export to Excel"),
         _p("import", _WRITERS, "엑셀 가져오기", "import a spreadsheet"),

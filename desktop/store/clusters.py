@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core import clusters as cl
-from desktop.core import coord_tables, routing
+from desktop.core import coord_tables, roles, routing
 from desktop.core.errors import Problem, RejectedInput, reject
 from desktop.core.records import Actor, Firm
 from desktop.resources import reference_dir
@@ -506,7 +506,12 @@ def firm_level(
 
 
 def link_firm(db: Database, firm_id: str, cluster_id: str, actor: Actor, now: Now = system_now) -> None:
-    """Link a firm to a cluster by hand ('' = belongs to no cluster; ``auto`` = drop the manual link)."""
+    """Link a firm to a cluster by hand ('' = belongs to no cluster; ``auto`` = drop the manual link).
+
+    Raises:
+        RejectedInput: the actor is not a coordinator, or the firm or the cluster is unknown.
+    """
+    roles.require(actor, "cluster.link")
     firm = firms.get_firm(db, firm_id)
     target = "" if cluster_id in ("", "-") else cluster_id
     with db.transaction():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -179,13 +180,24 @@ def test_firms_are_matched_automatically_and_can_be_linked_by_hand(db: Database,
     assert [f.firm.id for f in store_clusters.firms_of_cluster(db, "JN-GY-STEEL")] == [steel]
     cluster, manual = store_clusters.cluster_of_firm(db, firms.get_firm(db, food))
     assert (cluster, manual) == (None, False)
-    store_clusters.link_firm(db, food, "JN-GY-STEEL", actor)
+    coordinator = replace(actor, role="coordinator")
+    store_clusters.link_firm(db, food, "JN-GY-STEEL", coordinator)
     linked = store_clusters.firms_of_cluster(db, "JN-GY-STEEL")
     assert [(f.firm.id, f.manual) for f in linked] == [(food, True), (steel, False)]
-    store_clusters.link_firm(db, steel, "-", actor)  # explicitly in no cluster
+    store_clusters.link_firm(db, steel, "-", coordinator)  # explicitly in no cluster
     assert [f.firm.id for f in store_clusters.firms_of_cluster(db, "JN-GY-STEEL")] == [food]
-    store_clusters.link_firm(db, steel, "auto", actor)
+    store_clusters.link_firm(db, steel, "auto", coordinator)
     assert store_clusters.cluster_of_firm(db, firms.get_firm(db, steel))[0].id == "JN-GY-STEEL"  # type: ignore[union-attr]
+
+
+def test_only_a_coordinator_may_link_a_firm_to_a_cluster(db: Database, actor: Actor) -> None:
+    firm, _ = firms.add_firm(db, firms.NewFirm(brn="1248100998", name="(주)광양철강", region_code="46"), actor)
+    for role in ("consultant", "manager"):
+        with pytest.raises(RejectedInput) as refused:
+            store_clusters.link_firm(db, firm, "JN-GY-STEEL", replace(actor, role=role))
+        assert refused.value.problems[0].field == "role"
+    assert store_clusters.cluster_of_firm(db, firms.get_firm(db, firm)) == (None, False)
+    assert audit.entries(db, action_prefix="clusters.link") == []
 
 
 def test_demo_indicators_cover_the_last_four_half_years(db: Database, actor: Actor) -> None:

@@ -118,6 +118,7 @@ class ClustersPage(Page):
         self.import_button.clicked.connect(self.choose_import)
         self.thresholds_button.clicked.connect(self.edit_thresholds)
         self.template_button.clicked.connect(self.save_template)
+        ctx.events.firm_changed.connect(self.data_changed)  # a firm linked to or from a cluster
         self.refresh()
 
     # --- loading ---------------------------------------------------------------------------------

@@ -18,8 +18,23 @@ from desktop.core import clusters as cl
 from desktop.core.programs import Program
 from desktop.store import clusters as store_clusters
 from desktop.ui.context import AppContext
+from desktop.ui.labels import Labels
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 from desktop.ui.widgets.common import title_label
+
+FIRMS_SHOWN = 200
+"""The firm list of a cluster shows at most this many firms (manual links first)."""
+
+
+def cluster_place(cluster: cl.Cluster, labels: Labels) -> str:
+    """Where a cluster is: its city, with the region in front unless the city already names it."""
+    region = labels.region(cluster.region_code)
+    return cluster.city if cluster.city.startswith(region) else f"{region} {cluster.city}"
+
+
+def services_text(track: cl.SupportTrack, lang: str) -> str:
+    """The kinds of help of a support track, in the interface language."""
+    return ", ".join(s.name_en if lang == "en" else s.name_ko for s in track.services)
 
 
 def _table(object_name: str, headers: list[str]) -> QTableWidget:
@@ -81,7 +96,9 @@ class ClusterDetail(QWidget):
         layout.addWidget(self.chart)
         layout.addWidget(QLabel(self.tr("단계 이력")))
         layout.addWidget(self.history, 1)
-        layout.addWidget(QLabel(self.tr("소속 기업 (더블클릭: 기업 카드)")))
+        self.firms_label = QLabel(self.tr("소속 기업 (더블클릭: 기업 카드)"))
+        self.firms_label.setObjectName("clusterFirmsLabel")
+        layout.addWidget(self.firms_label)
         layout.addWidget(self.firms, 1)
 
     def show_cluster(self, cluster_id: str, programs: list[Program]) -> None:
@@ -92,9 +109,7 @@ class ClusterDetail(QWidget):
         cluster = store_clusters.get_cluster(ctx.db, cluster_id)
         self.cluster_id = cluster.id
         history = store_clusters.history(ctx.db, cluster.id)
-        region = labels.region(cluster.region_code)
-        place = cluster.city if cluster.city.startswith(region) else f"{region} {cluster.city}"
-        self.title.setText(f"{cluster.name(lang)}  ·  {cluster.kind}  ·  {place}")
+        self.title.setText(f"{cluster.name(lang)}  ·  {cluster.kind}  ·  {cluster_place(cluster, labels)}")
         latest = history[-1].rating if history else cl.Rating(cluster.id, "", cl.UNRATED)
         name = latest.level.name_en if lang == "en" else latest.level.name_ko
         reasons = "; ".join(latest.reasons(lang))
@@ -108,7 +123,7 @@ class ClusterDetail(QWidget):
         if track is None:
             self.track.setText(self.tr("추천 지원 유형 없음 (양호)") if latest.level is cl.GOOD else "")
         else:
-            services = ", ".join(s.name_en if lang == "en" else s.name_ko for s in track.services)
+            services = services_text(track, lang)
             matching = [p for p in programs if p.track == track.code]
             items = "".join(f"<li>{p.name} — {labels.agency(p.agency_id)}</li>" for p in matching[:6])
             self.track.setText(
@@ -151,7 +166,13 @@ class ClusterDetail(QWidget):
                 if c == 1:
                     item.setForeground(QBrush(QColor(h.rating.level.colour)))
                 self.history.setItem(n, c, item)
-        linked = store_clusters.firms_of_cluster(ctx.db, cluster.id, limit=200)
+        linked = store_clusters.firms_of_cluster(ctx.db, cluster.id, limit=FIRMS_SHOWN)
+        manual = sum(f.manual for f in linked)
+        self.firms_label.setText(
+            self.tr("소속 기업 {n}곳 (직접 연결 {manual}곳) — 더블클릭: 기업 카드").format(
+                n=f"{len(linked)}+" if len(linked) >= FIRMS_SHOWN else len(linked), manual=manual
+            )
+        )
         self.firms.setRowCount(len(linked))
         for n, f in enumerate(linked):
             values = [

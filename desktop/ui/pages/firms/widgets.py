@@ -1,4 +1,4 @@
-"""The firm card: identity, masked contacts (unmasked with an audited reason), cases, duplicates."""
+"""The firm card: identity, masked contacts (unmasked with an audited reason), cluster, cases, duplicates."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from desktop.store import audit, firms, merge, queries
 from desktop.store.queries import CaseFilter
 from desktop.ui.context import AppContext
 from desktop.ui.models.case_table_model import CaseTableModel
+from desktop.ui.pages.firms.cluster_box import FirmClusterBox
 from desktop.ui.widgets.case_table_view import CaseTableView
 from desktop.ui.widgets.common import ErrorLabel, title_label
 
@@ -75,6 +76,9 @@ class FirmCard(QWidget):
         unmask_row.addWidget(self.mask_button)
         contact_form.addRow(unmask_row)
 
+        self.cluster_box = FirmClusterBox(ctx)
+        self.cluster_box.link_changed.connect(ctx.events.firm_changed.emit)
+
         self.cases_model = CaseTableModel(ctx.db, ctx.labels(), self, filt=CaseFilter(firm_id="-"))
         self.cases_view = CaseTableView(
             ctx, self.cases_model, "firmCases", hidden_columns=(CaseTableModel.COL_FIRM,)
@@ -95,6 +99,7 @@ class FirmCard(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.identity)
         layout.addWidget(contacts)
+        layout.addWidget(self.cluster_box)
         layout.addWidget(self.error)
         layout.addWidget(self.duplicates_box)
         layout.addWidget(self.cases_title)
@@ -124,6 +129,7 @@ class FirmCard(QWidget):
             self._show_contacts()
             self.duplicates.clear()
             self.duplicates_box.hide()
+            self.cluster_box.show_firm(None)
             self.cases_model.refresh(CaseFilter(firm_id="-"))
             return
         labels = self._ctx.labels()
@@ -138,6 +144,7 @@ class FirmCard(QWidget):
         ]
         self.identity.setText(" · ".join(p for p in parts if p))
         self._show_contacts()
+        self.cluster_box.show_firm(firm)
         self._show_duplicates()
         self.cases_model.refresh(CaseFilter(firm_id=firm.id))
         self.cases_title.setText(
