@@ -517,6 +517,10 @@
         <translation>Firms of the cluster (double-click: firm card)</translation>
     </message>
     <message>
+        <source>소속 기업 {n}곳 (직접 연결 {manual}곳) — 더블클릭: 기업 카드</source>
+        <translation>Firms: {n} ({manual} linked by hand) — double-click: firm card</translation>
+    </message>
+    <message>
         <source>{period}: {level}</source>
         <translation>{period}: {level}</translation>
     </message>
@@ -539,10 +543,6 @@
     <message>
         <source>휴·폐업 증가율</source>
         <translation>Closures growth</translation>
-    </message>
-    <message>
-        <source>소속 기업 {n}곳 (직접 연결 {manual}곳) — 더블클릭: 기업 카드</source>
-        <translation>Firms: {n} ({manual} linked by hand) — double-click: firm card</translation>
     </message>
     <message>
         <source>직접 연결</source>
@@ -665,6 +665,188 @@
     <message>
         <source>빈 양식 저장</source>
         <translation>Save empty template</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>대상</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>값 1</source>
+        <translation>Value 1</translation>
+    </message>
+    <message>
+        <source>누가·언제 1</source>
+        <translation>Who, when 1</translation>
+    </message>
+    <message>
+        <source>값 2</source>
+        <translation>Value 2</translation>
+    </message>
+    <message>
+        <source>누가·언제 2</source>
+        <translation>Who, when 2</translation>
+    </message>
+    <message>
+        <source>내용</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>분야</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>민원 유형</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <source>담당자</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>담당 기관</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>결과 사유</source>
+        <translation>Result reason</translation>
+    </message>
+    <message>
+        <source>만족도</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>현장지원단 회차</source>
+        <translation>Clinic session</translation>
+    </message>
+    <message>
+        <source>기업</source>
+        <translation>Firm</translation>
+    </message>
+    <message>
+        <source>사업자등록번호</source>
+        <translation>BRN</translation>
+    </message>
+    <message>
+        <source>지역</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>기업 규모</source>
+        <translation>Firm size</translation>
+    </message>
+    <message>
+        <source>업종</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>법인등록번호</source>
+        <translation>Corporate reg. no.</translation>
+    </message>
+    <message>
+        <source>대표자</source>
+        <translation>Representative</translation>
+    </message>
+    <message>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>이메일</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>장소</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>삭제 여부</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>기업명</source>
+        <translation>Firm name</translation>
+    </message>
+    <message>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>삭제됨</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>있음</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source> (외 {n}개)</source>
+        <translation> (+{n} more)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <source>충돌이 없습니다. 모든 노트북의 변경이 자동으로 합쳐졌습니다.</source>
+        <translation>No conflicts. Every laptop&apos;s changes were merged automatically.</translation>
+    </message>
+    <message>
+        <source>선택한 충돌의 값</source>
+        <translation>Values of the selected conflict</translation>
+    </message>
+    <message>
+        <source>직접 수정…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>두 값을 합친 새 값을 입력해 충돌을 해결합니다</source>
+        <translation>Resolve the conflict with a new value, e.g. both texts merged</translation>
+    </message>
+    <message>
+        <source>{record} — {field}</source>
+        <translation>{record} — {field}</translation>
+    </message>
+    <message>
+        <source>두 노트북이 서로의 변경을 보기 전에 같은 항목을 바꿨습니다. 남길 값을 고르면 다음 동기화 때 모든 노트북에서 해결됩니다. 녹색 값이 지금 표시되는 값입니다.</source>
+        <translation>Two laptops changed the same field before seeing each other&apos;s change. Choose the value to keep; every laptop gets the resolution at its next sync. The green value is the one shown meanwhile.</translation>
+    </message>
+    <message>
+        <source>이 항목은 값 중 하나를 골라 해결합니다. 녹색 값이 지금 표시되는 값입니다.</source>
+        <translation>Resolve this field by keeping one of its values. The green value is the one shown meanwhile.</translation>
+    </message>
+    <message>
+        <source> (지금 표시됨)</source>
+        <translation> (shown now)</translation>
+    </message>
+    <message>
+        <source>이 값 유지</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>충돌 해결: 새 값</source>
+        <translation>Resolve conflict: new value</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1913,14 @@
         <translation>OneStop Field Desk {version}
 Data: {path}</translation>
     </message>
+    <message>
+        <source>지금 동기화(&amp;Y)</source>
+        <translation>S&amp;ync now</translation>
+    </message>
+    <message>
+        <source>아직 어느 허브에도 보내지 않은 이 노트북의 변경 수</source>
+        <translation>Changes on this laptop not yet sent to any hub</translation>
+    </message>
 </context>
 <context>
     <name>MatchTableModel</name>
@@ -1785,6 +1975,40 @@ Data: {path}</translation>
     <message>
         <source>상시</source>
         <translation>All year</translation>
+    </message>
+</context>
+<context>
+    <name>MergeQueuePanel</name>
+    <message>
+        <source>기업 카드에서 병합…</source>
+        <translation>Merge on the firm card…</translation>
+    </message>
+    <message>
+        <source>같은 사업자등록번호로 두 번 이상 등록된 기업 {n}곳. 병합하면 사례가 한 기업으로 옮겨지고 기록은 남습니다.</source>
+        <translation>{n} firms registered more than once under the same BRN. Merging moves the cases to one firm and keeps the history.</translation>
+    </message>
+    <message>
+        <source>중복 등록된 기업이 없습니다.</source>
+        <translation>No firm is registered twice.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeQueueTableModel</name>
+    <message>
+        <source>사업자등록번호</source>
+        <translation>BRN</translation>
+    </message>
+    <message>
+        <source>남길 기업 (먼저 등록)</source>
+        <translation>Firm to keep (registered first)</translation>
+    </message>
+    <message>
+        <source>중복 등록</source>
+        <translation>Registered again</translation>
+    </message>
+    <message>
+        <source>건수</source>
+        <translation>Count</translation>
     </message>
 </context>
 <context>
@@ -2433,10 +2657,242 @@ Data: {path}</translation>
         <translation>Sync and conflicts</translation>
     </message>
     <message>
-        <source>노트북 사이의 동기화(USB·공유 폴더·PostgreSQL 허브)와 충돌 목록이 여기에 표시됩니다.
-아직 동기화 기능이 없으므로 모든 변경은 이 노트북에만 저장되어 있습니다.</source>
-        <translation>Sync between laptops (USB stick, shared folder, PostgreSQL hub) and the conflicts inbox will be shown here.
-Sync does not exist yet: every change is kept on this laptop only.</translation>
+        <source>새 팀 만들기…</source>
+        <translation>Create a team…</translation>
+    </message>
+    <message>
+        <source>팀에 참여…</source>
+        <translation>Join a team…</translation>
+    </message>
+    <message>
+        <source>참여 코드 만들기</source>
+        <translation>New join code</translation>
+    </message>
+    <message>
+        <source>다른 노트북이 이 허브로 팀에 참여할 새 코드를 만듭니다</source>
+        <translation>Make a new code another laptop can join the team with at this hub</translation>
+    </message>
+    <message>
+        <source>팀</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>USB 메모리·공유 폴더, 또는 postgresql:// 주소</source>
+        <translation>USB stick or shared folder, or a postgresql:// URL</translation>
+    </message>
+    <message>
+        <source>폴더 선택…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>동기화</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>허브</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>이 노트북은 아직 팀에 속하지 않습니다. 팀을 만들거나(첫 노트북) 받은 참여 코드로 참여하세요. 그때까지 모든 변경은 이 노트북에만 있습니다.</source>
+        <translation>This laptop is not in a team yet. Create one (first laptop) or join with the code you were given. Until then every change stays on this laptop only.</translation>
+    </message>
+    <message>
+        <source> (제거됨)</source>
+        <translation> (removed)</translation>
+    </message>
+    <message>
+        <source>팀 &lt;b&gt;{team}&lt;/b&gt; · 이 노트북: &lt;b&gt;{device}&lt;/b&gt; · 다른 기기: {others}</source>
+        <translation>Team &lt;b&gt;{team}&lt;/b&gt; · this laptop: &lt;b&gt;{device}&lt;/b&gt; · other devices: {others}</translation>
+    </message>
+    <message>
+        <source>충돌 ({n})</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <source>중복 기업 ({n})</source>
+        <translation>Duplicate firms ({n})</translation>
+    </message>
+    <message>
+        <source>보내지 않은 변경 {n}건</source>
+        <translation>{n} unsent changes</translation>
+    </message>
+    <message>
+        <source>마지막 동기화: {when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <source>아직 동기화하지 않음</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>허브 폴더 (USB 메모리·공유 폴더)</source>
+        <translation>Hub folder (USB stick, shared folder)</translation>
+    </message>
+    <message>
+        <source>팀 &apos;{team}&apos;을 만들었습니다. 다른 노트북에서 &apos;팀에 참여&apos;를 누르고 이 허브와 참여 코드 &lt;b&gt;{code}&lt;/b&gt;를 입력하세요.</source>
+        <translation>Created team &apos;{team}&apos;. On the other laptops press &apos;Join a team&apos; and enter this hub and the join code &lt;b&gt;{code}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>팀 &apos;{team}&apos;에 &apos;{device}&apos;(으)로 참여했습니다. 이제 동기화하세요.</source>
+        <translation>Joined team &apos;{team}&apos; as &apos;{device}&apos;. Now sync.</translation>
+    </message>
+    <message>
+        <source>참여 코드를 만드는 중…</source>
+        <translation>Making a join code…</translation>
+    </message>
+    <message>
+        <source>새 참여 코드: &lt;b&gt;{code}&lt;/b&gt; (다른 노트북에서 &apos;팀에 참여&apos;로 입력)</source>
+        <translation>New join code: &lt;b&gt;{code}&lt;/b&gt; (enter it on the other laptop under &apos;Join a team&apos;)</translation>
+    </message>
+    <message>
+        <source>동기화하는 중: {hub}</source>
+        <translation>Syncing with {hub}</translation>
+    </message>
+    <message>
+        <source>허브 폴더(USB 메모리·공유 폴더)나 postgresql:// 주소를 고르세요.</source>
+        <translation>Choose a hub folder (USB stick, shared folder) or a postgresql:// URL.</translation>
+    </message>
+    <message>
+        <source>동기화 키 암호 문구</source>
+        <translation>Sync key passphrase</translation>
+    </message>
+    <message>
+        <source>1/3 허브에서 받는 중</source>
+        <translation>1/3 Receiving from the hub</translation>
+    </message>
+    <message>
+        <source>2/3 받은 변경을 적용하는 중</source>
+        <translation>2/3 Applying the received changes</translation>
+    </message>
+    <message>
+        <source>3/3 이 노트북의 변경을 묶어 보내는 중</source>
+        <translation>3/3 Bundling and sending this laptop&apos;s changes</translation>
+    </message>
+    <message>
+        <source>동기화를 취소했습니다. 끝난 부분은 저장되었고 다음 동기화가 이어서 합니다.</source>
+        <translation>Sync cancelled. What was finished is kept; the next sync carries on.</translation>
+    </message>
+    <message>
+        <source>동기화를 마쳤습니다 ({seconds}초).</source>
+        <translation>Sync finished ({seconds} s).</translation>
+    </message>
+    <message>
+        <source>보냄 {sent}묶음 ({sent_ops}건) · 받음 {received}묶음 ({received_ops}건) · 중계 {relayed}묶음 · 새 충돌 {new_conflicts}건 (모두 {conflicts}건) · 건너뛴 파일 {skipped}개</source>
+        <translation>Sent {sent} bundles ({sent_ops} changes) · received {received} ({received_ops} changes) · relayed {relayed} · new conflicts {new_conflicts} ({conflicts} in all) · skipped files {skipped}</translation>
+    </message>
+    <message>
+        <source>허브에 쓰지 못했습니다. USB 메모리가 읽기 전용이거나 가득 찼는지 확인하세요.</source>
+        <translation>Could not write to the hub. Check whether the USB stick is read-only or full.</translation>
+    </message>
+    <message>
+        <source>기다리는 묶음: {bundles}</source>
+        <translation>Waiting bundles: {bundles}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>새 팀 만들기</source>
+        <translation>Create a team</translation>
+    </message>
+    <message>
+        <source>팀에 참여</source>
+        <translation>Join a team</translation>
+    </message>
+    <message>
+        <source>허브는 모든 노트북이 함께 쓰는 USB 메모리나 공유 폴더(또는 PostgreSQL 주소)입니다. 팀을 만들면 다른 노트북이 입력할 참여 코드가 나옵니다.</source>
+        <translation>The hub is the USB stick or shared folder (or PostgreSQL URL) every laptop uses. Creating the team gives a join code for the other laptops.</translation>
+    </message>
+    <message>
+        <source>팀을 만든 사람에게 받은 참여 코드나 팀 키 파일로 이 노트북을 팀에 넣습니다.</source>
+        <translation>Join this laptop to the team with the join code or team key file from whoever created the team.</translation>
+    </message>
+    <message>
+        <source>이 노트북 이름: {device}</source>
+        <translation>This laptop&apos;s name: {device}</translation>
+    </message>
+    <message>
+        <source>팀 만들기</source>
+        <translation>Create team</translation>
+    </message>
+    <message>
+        <source>참여하기</source>
+        <translation>Join</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHubForm</name>
+    <message>
+        <source>허브 폴더 또는 postgresql:// 주소</source>
+        <translation>Hub folder or postgresql:// URL</translation>
+    </message>
+    <message>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>예: 순천 현장지원단</source>
+        <translation>e.g. Suncheon clinic team</translation>
+    </message>
+    <message>
+        <source>팀을 만든 사람에게 받은 참여 코드</source>
+        <translation>Join code from whoever created the team</translation>
+    </message>
+    <message>
+        <source>참여 코드 대신 팀 키 파일</source>
+        <translation>Team key file instead of a join code</translation>
+    </message>
+    <message>
+        <source>OS 키 저장소가 없을 때만 필요</source>
+        <translation>Only needed without an OS keyring</translation>
+    </message>
+    <message>
+        <source>허브</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>팀 이름</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
+        <source>참여 코드</source>
+        <translation>Join code</translation>
+    </message>
+    <message>
+        <source>또는 키 파일</source>
+        <translation>Or key file</translation>
+    </message>
+    <message>
+        <source>암호 문구</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>한 번 더</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>팀 허브 폴더</source>
+        <translation>Team hub folder</translation>
+    </message>
+    <message>
+        <source>팀 키 파일</source>
+        <translation>Team key file</translation>
+    </message>
+    <message>
+        <source>팀 허브 폴더(또는 postgresql:// 주소)를 입력하세요.</source>
+        <translation>Enter the team hub folder (or a postgresql:// URL).</translation>
+    </message>
+    <message>
+        <source>참여 코드를 입력하세요.</source>
+        <translation>Enter the join code.</translation>
+    </message>
+    <message>
+        <source>두 암호 문구가 다릅니다.</source>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -2733,42 +3189,6 @@ Nothing is written to the program folder, so replacing the program with a new ve
         <translation>Asked only this once. You can change all of it later under Settings.</translation>
     </message>
     <message>
-        <source>허브 폴더 또는 postgresql:// 주소</source>
-        <translation>Hub folder or postgresql:// address</translation>
-    </message>
-    <message>
-        <source>찾아보기…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <source>팀을 만든 사람에게 받은 참여 코드</source>
-        <translation>The join code from whoever created the team</translation>
-    </message>
-    <message>
-        <source>OS 키 저장소가 없을 때만 필요</source>
-        <translation>Needed only when the OS has no keyring</translation>
-    </message>
-    <message>
-        <source>허브</source>
-        <translation>Hub</translation>
-    </message>
-    <message>
-        <source>참여 코드</source>
-        <translation>Join code</translation>
-    </message>
-    <message>
-        <source>암호 문구</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
-        <source>한 번 더</source>
-        <translation>Again</translation>
-    </message>
-    <message>
-        <source>팀 허브 폴더</source>
-        <translation>Team hub folder</translation>
-    </message>
-    <message>
         <source>이름을 입력하세요. 모든 처리 기록에 남습니다.</source>
         <translation>Enter your name. It is recorded on everything you do.</translation>
     </message>
@@ -2779,18 +3199,6 @@ Nothing is written to the program folder, so replacing the program with a new ve
     <message>
         <source>데이터 위치: {path}</source>
         <translation>Data: {path}</translation>
-    </message>
-    <message>
-        <source>팀 허브 폴더(또는 postgresql:// 주소)를 입력하세요.</source>
-        <translation>Enter the team hub folder (or a postgresql:// address).</translation>
-    </message>
-    <message>
-        <source>참여 코드를 입력하세요.</source>
-        <translation>Enter the join code.</translation>
-    </message>
-    <message>
-        <source>두 암호 문구가 다릅니다.</source>
-        <translation>The two passphrases differ.</translation>
     </message>
     <message>
         <source>팀 &apos;{team}&apos;에 &apos;{device}&apos;(으)로 참여했습니다. 데이터 위치: {path}</source>

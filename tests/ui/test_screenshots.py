@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from shots import save_screenshot
+from sync_team import OTHER, Team, conflicting_edits, shared_case
 from ui_helpers import commit_text
 
 from PySide6.QtWidgets import QWidget
@@ -30,6 +31,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.agency_queue.page import AgencyQueuePage
 from desktop.ui.pages.firms.page import FirmsPage
 from desktop.ui.pages.reports.page import ReportsPage
+from desktop.ui.pages.sync.page import SyncPage
 from desktop.ui.pages.today.page import TodayPage
 from reports.bench import busiest_session
 
@@ -177,7 +179,7 @@ def test_screenshot_every_main_view(
     qtbot.waitUntil(lambda: overdue.queue.ageing_model.rowCount() > 0, timeout=5000)  # type: ignore[attr-defined]
     written.append(save_screenshot(window, screenshot_dir, "overdue", lang, MIN_SIZE, ctx))
 
-    for key in ("sync", "reports", "settings"):
+    for key in ("reports", "settings"):
         shown = window.show_page(key)
         if isinstance(shown, ReportsPage):
             _preview_session_report(shown, qtbot)
@@ -189,5 +191,40 @@ def test_screenshot_every_main_view(
     written.append(save_screenshot(detail, screenshot_dir, "case_detail", lang, MIN_SIZE))
     detail.close()
 
-    assert len(written) == 9
+    assert len(written) == 8
     ctx.workers.wait_all(10_000)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_screenshot_sync_page_with_a_conflict(
+    lang: str,
+    sync_team: Team,
+    make_ctx: object,
+    qtbot: QtBot,
+    translations: Translations,
+    screenshot_dir: Path,
+) -> None:
+    """The sync page after a sync that brought a conflict and a firm registered on both laptops."""
+    translations.install(lang)
+    ctx: AppContext = make_ctx(sync_team.mine, language=lang, device_name="노트북1")  # type: ignore[operator]
+    ctx.update_settings(ctx.settings.with_changes(sync_hub=str(sync_team.hub)))
+    case_id = shared_case(sync_team, ctx.actor())
+    firms.add_firm(sync_team.other, firms.NewFirm(brn="1248100998", name="(주)광양철강"), OTHER)
+    conflicting_edits(
+        sync_team,
+        case_id,
+        ctx.actor(),
+        "법인세 중간예납 납부기한 연장 신청 방법과 필요 서류 문의",
+        "법인세 납부기한 연장과 세무조사 유예를 함께 신청할 수 있는지 문의 (대표 전화 요청)",
+    )
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    window.sync_now()
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.conflicts.model.rowCount() == 1, timeout=10_000)
+    save_screenshot(window, screenshot_dir, "sync", lang, MIN_SIZE, ctx)

@@ -56,31 +56,38 @@ class ConflictsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 220), (1, 90), (2, 220), (3, 150), (4, 220), (5, 150)):
-            self.table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        # The values get the room; who/when and the record keep their whole text (an inbox is short).
+        for column in range(self.model.columnCount()):
+            values = (ConflictTableModel.COL_VALUE_1, ConflictTableModel.COL_VALUE_2)
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in values
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         self.empty = QLabel(self.tr("충돌이 없습니다. 모든 노트북의 변경이 자동으로 합쳐졌습니다."))
         self.empty.setObjectName("conflictsEmpty")
         self.cards_box = QGroupBox(self.tr("선택한 충돌의 값"))
-        self.cards = QHBoxLayout(self.cards_box)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.cards = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("직접 수정…"))
         self.edit_button.setObjectName("conflictEdit")
         self.edit_button.setToolTip(self.tr("두 값을 합친 새 값을 입력해 충돌을 해결합니다"))
         self.edit_button.clicked.connect(self.request_edit)
         self.error = ErrorLabel()
         actions = QHBoxLayout()
-        actions.addWidget(self.hint, 1)
+        actions.addWidget(self.error, 1)
         actions.addWidget(self.edit_button)
+        box_layout = QVBoxLayout(self.cards_box)
+        box_layout.addWidget(self.hint)
+        box_layout.addLayout(self.cards)
+        box_layout.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cards_box)
-        layout.addLayout(actions)
-        layout.addWidget(self.error)
         self.keep_buttons: list[QPushButton] = []
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.set_conflicts([])
@@ -113,8 +120,6 @@ class ConflictsPanel(QWidget):
         self.keep_buttons = []
         self.error.show_text("")
         self.cards_box.setVisible(conflict is not None)
-        self.edit_button.setVisible(conflict is not None)
-        self.hint.setVisible(conflict is not None)
         if conflict is None:
             return
         self.cards_box.setTitle(

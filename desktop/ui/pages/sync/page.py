@@ -95,6 +95,7 @@ class SyncPage(Page):
         self.last_label.setObjectName("syncLast")
         self.stage_label = QLabel()
         self.stage_label.setObjectName("syncStage")
+        self.stage_label.hide()
         self.job_bar = JobBar()
         self.summary = QLabel()
         self.summary.setObjectName("syncSummary")
@@ -279,13 +280,13 @@ class SyncPage(Page):
         self.error.show_text("")
         self.summary.setText("")
         self.skipped.hide()
-        self.stage_label.setText("")
+        self._set_stage("")
         self.sync_button.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
             self.sync_button.setEnabled(True)
             self.job_bar.finished("")
-            self.stage_label.setText("")
+            self._set_stage("")
             if actions.needs_passphrase(exc):
                 phrase = self.ask_passphrase(error_text(exc, self._ctx.lang))
                 if phrase:
@@ -296,7 +297,7 @@ class SyncPage(Page):
 
         def succeeded(value: Any) -> None:
             self.sync_button.setEnabled(True)
-            self.stage_label.setText("")
+            self._set_stage("")
             on_success(value)
 
         job = self._ctx.workers.start(
@@ -318,13 +319,17 @@ class SyncPage(Page):
         )
         return text if ok and text else None
 
+    def _set_stage(self, text: str) -> None:
+        self.stage_label.setText(text)
+        self.stage_label.setVisible(bool(text))
+
     def _stage(self, stage: str) -> None:
         names = {
             "fetch": self.tr("1/3 허브에서 받는 중"),
             "apply": self.tr("2/3 받은 변경을 적용하는 중"),
             "bundle": self.tr("3/3 이 노트북의 변경을 묶어 보내는 중"),
         }
-        self.stage_label.setText(names.get(stage, stage))
+        self._set_stage(names.get(stage, stage))
 
     def _synced(self, report: SyncReport) -> None:
         self.report = report
