@@ -2778,7 +2778,7 @@ Data: {path}</translation>
     </message>
     <message>
         <source>보냄 {sent}묶음 ({sent_ops}건) · 받음 {received}묶음 ({received_ops}건) · 중계 {relayed}묶음 · 새 충돌 {new_conflicts}건 (모두 {conflicts}건) · 건너뛴 파일 {skipped}개</source>
-        <translation>Sent {sent} bundles ({sent_ops} changes) · received {received} ({received_ops} changes) · relayed {relayed} · new conflicts {new_conflicts} ({conflicts} in all) · skipped files {skipped}</translation>
+        <translation>Bundles sent {sent} ({sent_ops} changes) · received {received} ({received_ops} changes) · relayed {relayed} · new conflicts {new_conflicts} ({conflicts} in all) · skipped files {skipped}</translation>
     </message>
     <message>
         <source>허브에 쓰지 못했습니다. USB 메모리가 읽기 전용이거나 가득 찼는지 확인하세요.</source>

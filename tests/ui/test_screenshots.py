@@ -227,4 +227,5 @@ def test_screenshot_sync_page_with_a_conflict(
     assert isinstance(page, SyncPage)
     qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
     qtbot.waitUntil(lambda: page.conflicts.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.unsynced is not None, timeout=10_000)
     save_screenshot(window, screenshot_dir, "sync", lang, MIN_SIZE, ctx)
