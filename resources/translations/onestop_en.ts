@@ -2114,6 +2114,18 @@ Data: {path}</translation>
 <context>
     <name>PdfReportsPanel</name>
     <message>
+        <source>애로사항 처리 현황 (기간별)</source>
+        <translation>Case figures for a period</translation>
+    </message>
+    <message>
+        <source>애로사항 처리 현황</source>
+        <translation>Case figures</translation>
+    </message>
+    <message>
+        <source>대시보드와 같은 수치: 분야·기관·상태별 건수, 현장해결률, 회신 소요일, 만족도</source>
+        <translation>The dashboard's figures: cases by field, agency and status, on-site resolution rate, days to reply, satisfaction</translation>
+    </message>
+    <message>
         <source>결재란 넣기 (담당·팀장·센터장)</source>
         <translation>Approval block (officer, team lead, director)</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -15,9 +16,10 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.store import audit, firms, queries, sessions
+from desktop.store import audit, dashboard_queries, firms, queries, sessions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.reports import export_panel
+from desktop.ui.pages.reports.actions import REPORT_KINDS
 from desktop.ui.pages.reports.page import ReportsPage
 from desktop.ui.worker import JobControl
 from reports.bench import busiest_session
@@ -46,7 +48,7 @@ def test_reports_page_replaces_the_placeholder(window: MainWindow) -> None:
         "엑셀 내보내기",
         "엑셀 가져오기",
     ]
-    assert page.pdf.kinds.count() == 5
+    assert page.pdf.kinds.count() == len(REPORT_KINDS) == 6
 
 
 def test_register_is_made_in_the_background_and_previewed(page: ReportsPage, qtbot: QtBot) -> None:
@@ -63,6 +65,32 @@ def test_register_is_made_in_the_background_and_previewed(page: ReportsPage, qtb
     assert pdf.preview.path is not None and pdf.preview.path.exists()
     assert pdf.preview.print_button.isEnabled() and pdf.preview.save_button.isEnabled()
     assert "처리대장" in pdf.job_bar.label.text()
+
+
+def test_the_period_report_prints_the_dashboard_figures_of_the_chosen_period(
+    window: MainWindow, page: ReportsPage, qtbot: QtBot
+) -> None:
+    pdf = page.pdf
+    pdf.set_kind("period")
+    assert pdf.unmask_box.isHidden()  # counts only: nothing to unmask
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+    pdf.period.set_period(start, end)
+    request = pdf.request()
+    assert (request.kind, request.date_from, request.date_to, request.unmask) == ("period", start, end, False)
+    pdf.make_preview()
+    _wait_idle(qtbot, pdf.job_bar)
+    assert pdf.error.text() == "" and pdf.preview.path is not None
+    assert "애로사항 처리 현황 (기간별)" in pdf.job_bar.label.text()
+    figures = dashboard_queries.dashboard_figures(
+        window.ctx.db, dashboard_queries.period_filter(start, end), None
+    )
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf.preview.path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "2026-01-01 ~ 2026-12-31" in text and f"{figures.total:,}건" in text
+    assert pdf.suggested_name().endswith("_20260101-20261231.pdf")
 
 
 def test_session_report_preview_can_be_saved_and_printed(

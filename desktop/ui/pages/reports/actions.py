@@ -28,8 +28,8 @@ if TYPE_CHECKING:  # reportlab and openpyxl load when the first job runs, not wi
     from reports.excel.importer import ImportPreview, ImportResult
     from reports.pdf.layout import BuildResult
 
-ReportKind = Literal["case", "session", "agency", "firm", "register"]
-REPORT_KINDS: tuple[ReportKind, ...] = ("case", "session", "agency", "firm", "register")
+ReportKind = Literal["case", "session", "agency", "firm", "register", "period"]
+REPORT_KINDS: tuple[ReportKind, ...] = ("case", "session", "agency", "firm", "register", "period")
 PRINT_DPI = 300
 """Pages are rendered for the printer at its resolution, at most this many dots per inch."""
 
@@ -40,8 +40,8 @@ class ReportRequest:
 
     Attributes:
         kind: which report.
-        target: case id or number, session id, agency id, firm id (unused for the register).
-        date_from, date_to: the period (register, agency request); None = open-ended.
+        target: case id or number, session id, agency id, firm id (unused for the register and period).
+        date_from, date_to: the period (register, period report, agency request); None = open-ended.
         session_id: agency request: only cases of this session.
         agency_id, field_code: register: only this agency's / field's cases.
         include_answered: agency request: answered and closed cases too.
@@ -70,6 +70,7 @@ def render_report(db: Database, request: ReportRequest, actor: Actor, out: Path)
     """
     from reports.pdf.agency_request import render_agency_request
     from reports.pdf.case_record import render_case_record
+    from reports.pdf.dashboard_section import render_dashboard
     from reports.pdf.firm_history import render_firm_history
     from reports.pdf.register import render_register
     from reports.pdf.session_report import render_session_report
@@ -100,6 +101,10 @@ def render_report(db: Database, request: ReportRequest, actor: Actor, out: Path)
     if request.kind == "firm":
         return render_firm_history(
             db, request.target, out, actor, unmask=unmask, reason=reason, approval=approval
+        )
+    if request.kind == "period":
+        return render_dashboard(
+            db, out, actor, date_from=request.date_from, date_to=request.date_to, approval=approval
         )
     return render_register(
         db,

@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from reports.pdf.layout import BuildResult
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+UNMASKED_KINDS: tuple[ReportKind, ...] = ("register", "period")
+"""Reports without personal data (firm names or counts only): no unmasking to ask for."""
 
 
 class PdfReportsPanel(QWidget):
@@ -88,6 +90,7 @@ class PdfReportsPanel(QWidget):
         self.params.addWidget(self._agency_form())
         self.params.addWidget(self._firm_form())
         self.params.addWidget(self._register_form())
+        self.params.addWidget(self._period_form())
         self.approval = QCheckBox(self.tr("결재란 넣기 (담당·팀장·센터장)"))
         self.approval.setChecked(True)
         self.unmask_box = QGroupBox(self.tr("개인정보"))
@@ -148,6 +151,7 @@ class PdfReportsPanel(QWidget):
             "agency": self.tr("기관별 회신 요청서"),
             "firm": self.tr("기업 지원 이력"),
             "register": self.tr("처리대장"),
+            "period": self.tr("애로사항 처리 현황 (기간별)"),
         }
 
     # --- parameter forms -----------------------------------------------------------------------
@@ -211,6 +215,16 @@ class PdfReportsPanel(QWidget):
         form.addRow(self.tr("분야"), self.register_field)
         return box
 
+    def _period_form(self) -> QWidget:
+        box = QGroupBox(self.tr("애로사항 처리 현황"))
+        self.period = PeriodEdit(self._ctx.today(), allow_all=True)
+        note = QLabel(self.tr("대시보드와 같은 수치: 분야·기관·상태별 건수, 현장해결률, 회신 소요일, 만족도"))
+        note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.tr("접수 기간"), self.period)
+        form.addRow(note)
+        return box
+
     def _kind_changed(self, row: int) -> None:
         if 0 <= row < len(REPORT_KINDS):
             # The stack takes the height of the current form, not of the tallest one.
@@ -221,8 +235,8 @@ class PdfReportsPanel(QWidget):
                     form.setSizePolicy(policy, policy)
             self.params.setCurrentIndex(row)
             self.params.adjustSize()
-            # The register names firms only: there is nothing to unmask.
-            self.unmask_box.setVisible(REPORT_KINDS[row] != "register")
+            # The register names firms only and the period report counts: nothing to unmask.
+            self.unmask_box.setVisible(REPORT_KINDS[row] not in UNMASKED_KINDS)
             self.error.show_text("")
 
     def kind(self) -> ReportKind:
@@ -253,7 +267,7 @@ class PdfReportsPanel(QWidget):
             RejectedInput: a parameter is missing (no case number, no session, no firm, no reason).
         """
         kind = self.kind()
-        unmask = self.unmask.isChecked() and kind != "register"
+        unmask = self.unmask.isChecked() and kind not in UNMASKED_KINDS
         reason = self.reason.text().strip()
         if unmask and not reason:
             raise reject(
@@ -288,6 +302,9 @@ class PdfReportsPanel(QWidget):
             if self.firm is None:
                 raise reject("firm", "기업을 찾아 고르세요.", "Find and choose a firm.")
             return replace(base, target=self.firm.id)
+        if kind == "period":
+            start, end = self.period.period()
+            return replace(base, date_from=start, date_to=end)
         start, end = self.register_period.period()
         return replace(
             base,
