@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from desktop.ui.ahead import build_pages_ahead
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 
@@ -18,6 +19,7 @@ class WindowHost(QObject):
         super().__init__()
         self.ctx = ctx
         self.window = MainWindow(ctx)
+        build_pages_ahead(self.window)
         ctx.events.language_changed.connect(self.switch_language)
 
     def switch_language(self, lang: str) -> MainWindow:
@@ -27,6 +29,7 @@ class WindowHost(QObject):
         if self.ctx.translations is not None:
             self.ctx.translations.install(lang)
         new = MainWindow(self.ctx)
+        build_pages_ahead(new)
         new.setGeometry(old.geometry())
         new.show_page(page)
         if old.isVisible():

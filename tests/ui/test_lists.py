@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from pytestqt.qtbot import QtBot
 from ui_helpers import commit_text
 
@@ -80,6 +82,26 @@ def test_clicking_a_header_sorts_in_the_store(demo_db: Database, make_ctx: objec
     days = [int(d) for d in _column(page.model, CaseTableModel.COL_DAYS)]
     assert days == sorted(days, reverse=True)
     assert page.model.sort_order.key == "days_open"
+
+
+def test_a_list_built_ahead_judges_deadlines_anew_when_first_shown_only(
+    demo_db: Database, make_ctx: object, qtbot: QtBot
+) -> None:
+    ctx: AppContext = make_ctx(demo_db)  # type: ignore[operator]
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    _settle(qtbot, page.model)
+    built_long_ago = datetime.now() - timedelta(minutes=10)
+    page.model.now = built_long_ago
+    page.show()
+    assert page.model.now > built_long_ago + timedelta(minutes=9)
+    _settle(qtbot, page.model)
+    page.table.setCurrentIndex(page.model.index(5, 0))
+    page.hide()
+    page.model.now = built_long_ago
+    page.show()  # shown again: the user's place (and the old judgement) stay until a refresh
+    assert page.model.now == built_long_ago
+    assert page.table.currentIndex().row() == 5
 
 
 def test_enter_on_a_row_asks_to_open_the_case(demo_db: Database, make_ctx: object, qtbot: QtBot) -> None:

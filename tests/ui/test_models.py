@@ -17,6 +17,7 @@ from desktop.store.db import Database
 from desktop.store.opening import open_store
 from desktop.store.queries import CaseFilter, Sort
 from desktop.ui.context import AppContext
+from desktop.ui.labels import Labels
 from desktop.ui.models.ageing_table_model import AgeingTableModel, compute_ageing
 from desktop.ui.models.case_table_model import OVERDUE, CaseTableModel
 from desktop.ui.models.firm_table_model import FirmTableModel
@@ -108,6 +109,16 @@ def test_masked_firm_names(demo_ctx: AppContext) -> None:
     model.set_mask_names(True)
     masked = model.data(index)
     assert "*" in masked and masked != plain
+
+
+def test_row_texts_follow_a_language_switch(demo_ctx: AppContext) -> None:
+    model = CaseTableModel(demo_ctx.db, demo_ctx.labels())
+    index = model.index(0, CaseTableModel.COL_FIELD)
+    korean = model.data(index)
+    code = model.list_row(0).field_code  # type: ignore[union-attr]
+    english = Labels(demo_ctx.labels().ref, "en")
+    model.set_labels(english)
+    assert model.data(index) == english.field(code) != korean
 
 
 def test_pages_follow_the_keyset_order_across_boundaries_and_jumps(

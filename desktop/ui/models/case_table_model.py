@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -28,6 +28,27 @@ OVERDUE_BACKGROUND = QColor("#f8d7da")
 OVERDUE_FOREGROUND = QColor("#842029")
 DUE_SOON_BACKGROUND = QColor("#fff3cd")
 DUE_SOON_FOREGROUND = QColor("#664d03")
+# data() runs for every visible cell and role on each paint: compare plain ints, not Qt enums.
+DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+FONT: Final = int(Qt.ItemDataRole.FontRole)
+RIGHT_ALIGNED: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ROW_FLAGS: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
+
+
+class _Entry:
+    """One cached row: the store's row plus what the view asks for, worked out on first use."""
+
+    __slots__ = ("row", "state", "texts")
+
+    def __init__(self, row: CaseListRow) -> None:
+        self.row = row
+        self.state: str | None = None
+        self.texts: tuple[Any, ...] | None = None
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -41,10 +62,12 @@ class CaseTableModel(QAbstractTableModel):
             ``_counts`` until the data changes (:meth:`refresh`). With ``workers`` the
             count runs in the background (``counting`` is True meanwhile) and the first
             page shows at once.
-        pages: an LRU cache of at most ``MAX_PAGES`` pages of ``PAGE_SIZE`` rows, each row
-            with its deadline state. A page after a cached page is read with ``page_after``
-            (keyset); a jump uses ``page_at`` in the first half of the list and
-            ``page_from_end`` in the second half.
+        pages: an LRU cache of at most ``MAX_PAGES`` pages of ``PAGE_SIZE`` rows. Each row
+            keeps its deadline state and display texts once worked out, so repaints only
+            look them up. A page after a cached page is read with ``page_after`` (keyset); a
+            jump uses ``page_at`` in the first half of the list and ``page_from_end`` in the
+            second half. The page used last is kept at hand (``_hot``): a paint reads one
+            page for dozens of cells.
         mask_names: show firm names masked.
         labels: display names in the interface language.
     Memory stays flat: only the cached pages are held, whatever the row count.
@@ -105,7 +128,10 @@ class CaseTableModel(QAbstractTableModel):
         self.mask_names = mask_names
         self.now = datetime.now()
         self._counts: dict[CaseFilter, int] = {}
-        self._pages: OrderedDict[int, list[tuple[CaseListRow, str]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[_Entry]] = OrderedDict()
+        self._hot: tuple[int, list[_Entry]] | None = None
+        self._overdue_font = QFont()
+        self._overdue_font.setBold(True)
         self.fetches = 0
         self.count = self._start_count(None)
         self._headers = self._header_texts()
@@ -130,47 +156,43 @@ class CaseTableModel(QAbstractTableModel):
             return section + 1
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.count or not 0 <= index.column() < self.COLUMN_COUNT:
+    # Roles for which data() may return something; the view also asks for others on every cell.
+    _ANSWERED_ROLES: Final = frozenset(
+        {DISPLAY, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND, FONT, *range(CaseIdRole, RowRole + 1)}
+    )
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if role not in self._ANSWERED_ROLES:
             return None
-        entry = self._entry(index.row())
+        row_no, column = index.row(), index.column()  # -1, -1 for an invalid index
+        if not (0 <= row_no < self.count and 0 <= column < self.COLUMN_COUNT):
+            return None
+        entry = self._entry(row_no)
         if entry is None:
             return None
-        row, state = entry
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+        if role == DISPLAY:
+            return (entry.texts or self._format(entry))[column]
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED if column == self.COL_DAYS else None
+        row = entry.row
+        if role == TOOLTIP:
+            if column == self.COL_DEADLINE:
+                return self._state_text(self._state(entry))
+            return row.firm_name if column == self.COL_FIRM and not self.mask_names else None
+        if role in (BACKGROUND, FOREGROUND, FONT):
+            return self._deadline_look(self._state(entry), role) if column == self.COL_DEADLINE else None
         if role == self.CaseIdRole:
             return row.id
         if role == self.FirmIdRole:
             return row.firm_id
         if role == self.DeadlineStateRole:
-            return state
+            return self._state(entry)
         if role == self.StatusCodeRole:
             return row.status
-        if role == self.RowRole:
-            return row
-        if column == self.COL_DEADLINE:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return {OVERDUE: OVERDUE_BACKGROUND, DUE_SOON: DUE_SOON_BACKGROUND}.get(state)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return {OVERDUE: OVERDUE_FOREGROUND, DUE_SOON: DUE_SOON_FOREGROUND}.get(state)
-            if role == Qt.ItemDataRole.FontRole and state == OVERDUE:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self._state_text(state)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_DAYS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_FIRM and not self.mask_names:
-            return row.firm_name
-        return None
+        return row  # RowRole
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column)
@@ -181,7 +203,7 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.sort_order = new
-        self._pages.clear()
+        self._clear_pages()
         self.endResetModel()
 
     # --- slots / domain interface ----------------------------------------------------------------
@@ -192,7 +214,7 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.filter = filt
-        self._pages.clear()
+        self._clear_pages()
         self.count = self._start_count(None)
         self.endResetModel()
 
@@ -204,7 +226,7 @@ class CaseTableModel(QAbstractTableModel):
             self.filter = filt
         self.now = datetime.now()
         self._counts.clear()
-        self._pages.clear()
+        self._clear_pages()
         self.count = self._start_count(self.count if same_filter else None)
         self._headers = self._header_texts()
         self.endResetModel()
@@ -212,22 +234,24 @@ class CaseTableModel(QAbstractTableModel):
     def set_mask_names(self, mask: bool) -> None:
         if mask != self.mask_names:
             self.mask_names = mask
+            self._forget_texts()
             self._changed_column(self.COL_FIRM)
 
     def set_labels(self, labels: Labels) -> None:
         self._labels = labels
         self._headers = self._header_texts()
+        self._forget_texts()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
         if self.count:
             self.dataChanged.emit(self.index(0, 0), self.index(self.count - 1, self.COLUMN_COUNT - 1))
 
     def case_id(self, row: int) -> str | None:
         entry = self._entry(row) if 0 <= row < self.count else None
-        return entry[0].id if entry else None
+        return entry.row.id if entry else None
 
     def list_row(self, row: int) -> CaseListRow | None:
         entry = self._entry(row) if 0 <= row < self.count else None
-        return entry[0] if entry else None
+        return entry.row if entry else None
 
     def column_for_sort_key(self, key: str) -> int:
         return next((c for c, k in self.SORT_KEYS.items() if k == key), self.COL_DATE)
@@ -294,22 +318,33 @@ class CaseTableModel(QAbstractTableModel):
         if self.count:
             self.dataChanged.emit(self.index(0, column), self.index(self.count - 1, column))
 
-    def _entry(self, row: int) -> tuple[CaseListRow, str] | None:
+    def _entry(self, row: int) -> _Entry | None:
         page_no, offset = divmod(row, self.PAGE_SIZE)
-        page = self._page(page_no)
+        hot = self._hot
+        page = hot[1] if hot is not None and hot[0] == page_no else self._page(page_no)
         return page[offset] if offset < len(page) else None
 
-    def _page(self, page_no: int) -> list[tuple[CaseListRow, str]]:
+    def _page(self, page_no: int) -> list[_Entry]:
         page = self._pages.get(page_no)
         if page is not None:
             self._pages.move_to_end(page_no)
-            return page
-        rows = self._fetch(page_no)
-        page = [(r, self._deadline_state(r)) for r in rows]
-        self._pages[page_no] = page
-        while len(self._pages) > self.MAX_PAGES:
-            self._pages.popitem(last=False)
+        else:
+            page = [_Entry(r) for r in self._fetch(page_no)]
+            self._pages[page_no] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        self._hot = (page_no, page)
         return page
+
+    def _clear_pages(self) -> None:
+        self._pages.clear()
+        self._hot = None
+
+    def _forget_texts(self) -> None:
+        """Display texts depend on the language and masking: work them out again when asked."""
+        for page in self._pages.values():
+            for entry in page:
+                entry.texts = None
 
     def _fetch(self, page_no: int) -> list[CaseListRow]:
         self.fetches += 1
@@ -319,7 +354,7 @@ class CaseTableModel(QAbstractTableModel):
         if page_no == 0:
             return queries.page_after(self._db, self.filter, self.sort_order, None, size, self.now)
         if previous is not None and len(previous) == size:
-            after = previous[-1][0].sort_values
+            after = previous[-1].row.sort_values
             return queries.page_after(self._db, self.filter, self.sort_order, after, size, self.now)
         if start <= self.count // 2 or self.counting:  # from the end needs the exact count
             return queries.page_at(self._db, self.filter, self.sort_order, start, size, self.now)
@@ -327,6 +362,11 @@ class CaseTableModel(QAbstractTableModel):
         return queries.page_from_end(
             self._db, self.filter, self.sort_order, self.count - 1 - last, last - start + 1, self.now
         )
+
+    def _state(self, entry: _Entry) -> str:
+        if entry.state is None:
+            entry.state = self._deadline_state(entry.row)
+        return entry.state
 
     def _deadline_state(self, row: CaseListRow) -> str:
         if not row.is_open or row.deadline_at is None:
@@ -338,25 +378,27 @@ class CaseTableModel(QAbstractTableModel):
         hours = work_calendar(self._db).working_hours_between(self.now, row.deadline_at)
         return DUE_SOON if hours <= deadlines.DUE_SOON_HOURS else ON_TIME
 
-    def _display(self, row: CaseListRow, column: int) -> Any:
-        labels = self._labels
-        if column == self.COL_NUMBER:
-            return row.number
-        if column == self.COL_DATE:
-            return row.received_at.strftime("%Y-%m-%d %H:%M")
-        if column == self.COL_FIRM:
-            return mask_firm_name(row.firm_name) if self.mask_names else row.firm_name
-        if column == self.COL_FIELD:
-            return labels.field(row.field_code)
-        if column == self.COL_AGENCY:
-            return labels.agency(row.agency_id) if row.agency_id else ""
-        if column == self.COL_STATUS:
-            return labels.status(row.status)
-        if column == self.COL_DEADLINE:
-            return row.deadline_at.strftime("%Y-%m-%d %H:%M") if row.deadline_at and row.is_open else ""
-        if column == self.COL_DAYS:
-            return row.days_open(self.now.date())
-        return None
+    def _deadline_look(self, state: str, role: int) -> QColor | QFont | None:
+        if role == BACKGROUND:
+            return {OVERDUE: OVERDUE_BACKGROUND, DUE_SOON: DUE_SOON_BACKGROUND}.get(state)
+        if role == FOREGROUND:
+            return {OVERDUE: OVERDUE_FOREGROUND, DUE_SOON: DUE_SOON_FOREGROUND}.get(state)
+        return self._overdue_font if state == OVERDUE else None
+
+    def _format(self, entry: _Entry) -> tuple[Any, ...]:
+        """The row's texts in column order, worked out once (a page is painted many times)."""
+        row, labels = entry.row, self._labels
+        entry.texts = (
+            row.number,
+            row.received_at.strftime("%Y-%m-%d %H:%M"),
+            mask_firm_name(row.firm_name) if self.mask_names else row.firm_name,
+            labels.field(row.field_code),
+            labels.agency(row.agency_id) if row.agency_id else "",
+            labels.status(row.status),
+            row.deadline_at.strftime("%Y-%m-%d %H:%M") if row.deadline_at and row.is_open else "",
+            row.days_open(self.now.date()),
+        )
+        return entry.texts
 
     def _state_text(self, state: str) -> str | None:
         return {

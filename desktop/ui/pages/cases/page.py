@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.store.queries import CaseFilter
@@ -13,6 +15,10 @@ from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases.widgets import CaseFilterBar
 from desktop.ui.widgets.case_table_view import CaseTableView
 
+# The page is usually built ahead (desktop.ui.ahead), minutes before it is first shown; deadline
+# colours judged that long ago are re-judged then. Later showings keep the user's place.
+STALE_ON_FIRST_SHOW = timedelta(minutes=1)
+
 
 class CasesPage(Page):
     """The filter bar over the lazily paged case table; Enter opens a case."""
@@ -20,6 +26,7 @@ class CasesPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("casesPage")
+        self._shown_before = False
         self.filters = CaseFilterBar(ctx, self)
         self.model = CaseTableModel(
             ctx.db,
@@ -48,6 +55,13 @@ class CasesPage(Page):
         ctx.events.cases_changed.connect(self.data_changed)
         ctx.events.settings_changed.connect(self._settings_changed)
         self._show_count(0.0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_before:
+            self._shown_before = True
+            if datetime.now() - self.model.now > STALE_ON_FIRST_SHOW:
+                self.refresh()
 
     def set_filter(self, filt: CaseFilter) -> None:
         started = time.perf_counter()
