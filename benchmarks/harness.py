@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import platform
 import resource
-import sqlite3
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from desktop.store import driver
 
 
 @dataclass
@@ -110,7 +111,7 @@ def children_peak_rss_mb() -> float:
 def machine() -> dict[str, Any]:
     return {
         "python": sys.version.split()[0],
-        "sqlite": sqlite3.sqlite_version,
+        "sqlite": driver.sqlite_version,  # the library the store runs on (SQLCipher)
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "processor": platform.processor() or platform.machine(),

@@ -11,14 +11,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.errors import RejectedInput
 from desktop.core.settings import Settings, default_config_dir, load_settings, settings_path
 from desktop.resources import resource
 from desktop.store import firms, queries
 from desktop.store.backups import try_daily_backup
 from desktop.store.db import DB_FILE_NAME, Database, default_db_path
-from desktop.store.opening import open_store
+from desktop.store.opening import open_user_store
 from desktop.ui.context import AppContext
 from desktop.ui.drafts import DraftStore, drafts_path_for
 from desktop.ui.events import AppEvents
@@ -133,7 +134,7 @@ def build_main_window(
         settings = settings.with_changes(language=lang)
     translations = Translations(app)
     translations.install(lang)
-    db = open_store(db_path)
+    db, _ = open_user_store(db_path)
     ctx = build_context(db, settings, config_dir, translations)
     if seed_demo:
         ctx.demo_note = seed_demo_if_empty(db)
@@ -163,7 +164,12 @@ def run(argv: list[str]) -> int:
         settings = settings.with_changes(language=options.lang)  # this run only; not saved
     translations = Translations(app)
     translations.install(settings.language)
-    db = open_store(resolve_db_path(options.db, settings))
+    try:
+        db, key_choice = open_user_store(resolve_db_path(options.db, settings))
+    except RejectedInput as exc:
+        # A newer, damaged or foreign file, or an encrypted one this computer has no key for.
+        QMessageBox.critical(None, QCoreApplication.applicationName(), exc.text(settings.language))
+        return 1
     _start_daily_backup(db)
     try:
         ctx = build_context(db, settings, config_dir, translations)
@@ -174,6 +180,8 @@ def run(argv: list[str]) -> int:
             ctx.demo_note = seed_demo_if_empty(db)
         if not ctx.demo_note:
             ctx.demo_note = QCoreApplication.translate("App", "데이터 위치: {path}").format(path=db.path)
+        if key_choice.new_store and key_choice.key is None:
+            ctx.demo_note += "  " + key_choice.note(settings.language)
         host = WindowHost(ctx)
         host.window.show()
         code = app.exec()

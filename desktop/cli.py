@@ -15,9 +15,9 @@ from desktop.core import deadlines, workflow
 from desktop.core.errors import RejectedInput, reject
 from desktop.core.ids import format_brn, mask_brn, mask_person_name, mask_phone
 from desktop.core.records import Actor
-from desktop.store import cases, firms, queries, reference, sessions
+from desktop.store import cases, driver, firms, queries, reference, sessions
 from desktop.store.db import Database, default_db_path
-from desktop.store.opening import get_meta, open_store
+from desktop.store.opening import get_meta, open_user_store
 
 
 class UsageError(Exception):
@@ -548,8 +548,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(argv)
     out = Output(language(getattr(args, "lang", None)), getattr(args, "json", False))
+    try:
+        return _run(args, out, lang)
+    except (OSError, driver.Error) as exc:
+        if not driver.is_disk_full(exc):
+            raise
+        # SQLite rolled the transaction back; files are written to a temp name first.
+        print(driver.disk_full(exc).text(out.lang), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, out: Output, lang: str) -> int:
     if getattr(args, "run_without_store", None) is not None:
-        # restore: the live store may be the very thing that does not open.
+        # restore: the live store may be the very thing that does not open; encrypt: must be closed.
         try:
             args.run_without_store(args, out)
         except RejectedInput as exc:
@@ -557,10 +568,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         return 0
     try:
-        db = open_store(default_db_path(getattr(args, "db", None)))
+        db, key_choice = open_user_store(default_db_path(getattr(args, "db", None)))
     except RejectedInput as exc:
         print(exc.text(lang), file=sys.stderr)
         return 1
+    if key_choice.new_store and key_choice.key is None:
+        print(key_choice.note(out.lang), file=sys.stderr)
     from desktop.store.backups import try_daily_backup
 
     try_daily_backup(db)

@@ -1,8 +1,9 @@
-"""The administration commands of ``onestop``: restore, backups, audit log, erasure of personal data.
+"""The administration commands of ``onestop``: restore, backups, encryption, audit log, erasure.
 
 ``desktop.cli.build_parser`` adds them with ``add_admin_commands(sub, common, listing)``.
-``restore`` also works when the live store cannot be opened (that is when one restores):
-it sets ``run_without_store``, which ``desktop.cli.main`` calls before opening the store.
+``restore`` also works when the live store cannot be opened (that is when one restores), and
+``encrypt``/``decrypt`` need it closed: they set ``run_without_store``, which ``desktop.cli.main``
+calls before opening the store.
 Bad input raises :class:`~desktop.core.errors.RejectedInput` (exit 1).
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any, Protocol
@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from desktop.core import roles
 from desktop.core.errors import RejectedInput, reject
 from desktop.core.records import Actor
-from desktop.store import audit, backups, firms
+from desktop.store import audit, backups, dbkey, driver, encryption, firms
 from desktop.store.db import Database, default_db_path
 
 
@@ -44,12 +44,12 @@ def _actor_without_store(path: Path) -> Actor:
     """Who restores: from the live store's settings when it still opens, else from the environment."""
     name = os.environ.get("ONESTOP_USER") or os.environ.get("USER") or "상담원"
     try:
-        db = Database(path, readonly=True)
+        db = Database(path, readonly=True, key=dbkey.key_for(path).key)
         try:
             return _actor(db)
         finally:
             db.close()
-    except (sqlite3.Error, OSError):
+    except (driver.Error, OSError):
         return Actor(name=name, role="", device=os.environ.get("ONESTOP_DEVICE", ""))
 
 
@@ -60,7 +60,9 @@ def restore_without_store(args: argparse.Namespace, out: Out) -> None:
     """``onestop restore BACKUP``: check the backup, then swap it in (the live store is not opened)."""
     live = default_db_path(getattr(args, "db", None))
     actor = _actor_without_store(live) if live.exists() else Actor(name=os.environ.get("USER", "상담원"))
-    result = backups.restore_backup(Path(args.backup), live, actor, reason=args.reason or "")
+    result = backups.restore_backup(
+        Path(args.backup), live, actor, key=dbkey.saved_key(), reason=args.reason or ""
+    )
     info = result.restored
     data = {
         "restored": str(info.path),
@@ -91,6 +93,50 @@ def restore_without_store(args: argparse.Namespace, out: Out) -> None:
     )
 
 
+# --- encryption at rest ---------------------------------------------------------------------------
+
+
+def encrypt_without_store(args: argparse.Namespace, out: Out) -> None:
+    """``onestop encrypt``: convert the plain store and its daily backups (the store is not opened)."""
+    live = default_db_path(getattr(args, "db", None))
+    _report_conversion(encryption.encrypt_store(live, dbkey.key_for_encrypting()), out)
+
+
+def decrypt_without_store(args: argparse.Namespace, out: Out) -> None:
+    """``onestop decrypt`` (support): the encrypted store and its backups back to plain files."""
+    live = default_db_path(getattr(args, "db", None))
+    key = dbkey.saved_key()
+    if key is None:
+        raise reject(
+            "database",
+            f"이 컴퓨터에 데이터베이스 키가 없습니다 (OS 키 저장소나 {dbkey.KEY_ENV}). "
+            "아무것도 바꾸지 않았습니다.",
+            f"This computer has no database key (OS keyring or {dbkey.KEY_ENV}). Nothing was changed.",
+            source=str(live),
+        )
+    _report_conversion(encryption.decrypt_store(live, key), out)
+
+
+def _report_conversion(done: encryption.Conversion, out: Out) -> None:
+    encrypted = ("암호화했습니다", "Encrypted")
+    state_ko, state_en = encrypted if done.encrypted else ("복호화했습니다", "Decrypted")
+    out.emit(
+        {
+            "database": str(done.live),
+            "encrypted": done.encrypted,
+            "tables": done.tables,
+            "rows": done.rows,
+            "backups": [str(p) for p in done.backups],
+        },
+        out.t(
+            f"{state_ko}: {done.live} (표 {done.tables}개, 행 {done.rows:,}개 확인, "
+            f"백업 {len(done.backups)}개 변환)",
+            f"{state_en} {done.live} ({done.tables} tables, {done.rows:,} rows checked, "
+            f"{len(done.backups)} backups converted)",
+        ),
+    )
+
+
 def cmd_restore(db: Database, args: argparse.Namespace, out: Out) -> None:
     """The same when ``main`` opened the store first: close it, then restore."""
     db.close()
@@ -111,7 +157,7 @@ def cmd_backups(db: Database, args: argparse.Namespace, out: Out) -> None:
         row: dict[str, Any] = {"path": str(path), "size": path.stat().st_size}
         if args.check:
             try:
-                info = backups.check_backup(path)
+                info = backups.check_backup(path, db.key)
                 row |= {"ok": True, "schema_version": info.schema_version, "cases": info.cases}
             except RejectedInput as exc:
                 row |= {"ok": False, "problem": exc.text(out.lang)}
@@ -231,6 +277,16 @@ def add_admin_commands(sub: Any, common: argparse.ArgumentParser, listing: argpa
     restore.add_argument("--reason", help="why (written to the restored database's audit log)")
     restore.set_defaults(run=cmd_restore, run_without_store=restore_without_store)
 
+    # No ``run``: main calls ``run_without_store`` first, and the store must not be open.
+    encrypt = sub.add_parser(
+        "encrypt", parents=[common, listing], help="encrypt the database and its backups (key in the keyring)"
+    )
+    encrypt.set_defaults(run_without_store=encrypt_without_store)
+    decrypt = sub.add_parser(
+        "decrypt", parents=[common, listing], help="turn the encrypted database back into a plain one"
+    )
+    decrypt.set_defaults(run_without_store=decrypt_without_store)
+
     listed = sub.add_parser("backups", parents=[common, listing], help="the automatic daily backups")
     listed.add_argument("--check", action="store_true", help="check each backup (integrity, schema)")
     listed.set_defaults(run=cmd_backups)
@@ -258,5 +314,7 @@ __all__ = [
     "cmd_backups",
     "cmd_erase",
     "cmd_restore",
+    "decrypt_without_store",
+    "encrypt_without_store",
     "restore_without_store",
 ]

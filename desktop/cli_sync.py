@@ -29,11 +29,12 @@ def _actor(db: Database) -> Any:
 
 def _new_passphrase(db: Database) -> str | None:
     """A passphrase for a new membership: the environment, else a prompt if no keyring."""
+    from desktop.store.os_keyring import keyring_usable
     from desktop.sync import keys
 
     if keys.passphrase_from_env():
         return None
-    if keys.keyring_usable() or not sys.stdin.isatty():
+    if keyring_usable() or not sys.stdin.isatty():
         return None
     first = getpass.getpass("동기화 키 암호 문구 / sync key passphrase: ")
     if first != getpass.getpass("한 번 더 / again: "):

@@ -10,6 +10,10 @@
   schema), brings the copy to the current schema, records the restore in its audit log,
   then swaps it in with one rename. The replaced store is kept as ``<name>.before-restore``.
   A kill at any moment leaves the old store or the restored one at the live path, never a mix.
+
+Backups of an encrypted store are encrypted with the same key (SQLCipher's backup API only copies
+between databases with one key); checking or restoring an encrypted backup needs that key, and a
+restored store keeps the backup's encryption.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 import time
 import uuid
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from desktop.core.errors import reject
 from desktop.core.records import Actor
-from desktop.store import audit
+from desktop.store import audit, driver
 from desktop.store.clock import Now, system_now
 from desktop.store.db import Database
 from desktop.store.schema import SCHEMA_VERSION, connect_for_reading, migrate
@@ -36,7 +39,6 @@ KEEP = 7
 BEFORE_RESTORE_SUFFIX = ".before-restore"
 _DAILY = re.compile(r"^onestop-(\d{4}-\d{2}-\d{2})\.db$")
 _STALE_PART_SECONDS = 3600
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _REQUIRED_TABLES = ("schema_version", "meta", "firms", "cases", "case_events", "audit_log")
 
 
@@ -104,7 +106,7 @@ def daily_backup(
     _private_dir(folder)
     db.backup(target)
     _private_file(target)
-    if not _quick_check_ok(target):
+    if not _quick_check_ok(target, db.key):
         os.replace(target, damaged)
         return DailyBackup(damaged, ok=False)
     return DailyBackup(target, ok=True, pruned=tuple(prune(folder, keep)))
@@ -114,7 +116,7 @@ def try_daily_backup(db: Database) -> tuple[DailyBackup | None, str]:
     """:func:`daily_backup` that never stops the program: (result, '' or why it failed)."""
     try:
         return daily_backup(db), ""
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, driver.Error) as exc:
         return None, f"{type(exc).__name__}: {exc}"
 
 
@@ -140,17 +142,19 @@ def prune(folder: Path, keep: int = KEEP) -> list[Path]:
     return removed
 
 
-def check_backup(path: Path) -> BackupInfo:
-    """Check that ``path`` is a whole OneStop store this program can open (read only).
+def check_backup(path: Path, key: bytes | None = None) -> BackupInfo:
+    """Check that ``path`` is a whole OneStop store this program can open (read only); ``key``
+    opens an encrypted backup.
 
     Raises:
-        RejectedInput: field ``backup``: missing, not an SQLite file, damaged (integrity or
-            foreign keys), not a OneStop store, or from a newer program.
+        RejectedInput: field ``backup``: missing, not an SQLite file (or encrypted and ``key``
+            does not open it), damaged (integrity or foreign keys), not a OneStop store, or from
+            a newer program.
     """
-    _refuse_non_store_file(path)
+    key = _refuse_non_store_file(path, key)
     try:
-        conn = connect_for_reading(path)
-    except sqlite3.Error as exc:
+        conn = connect_for_reading(path, key)
+    except driver.Error as exc:
         raise _bad(path, f"열 수 없습니다 ({exc})", f"cannot be opened ({exc})") from exc
     try:
         return _check_connection(conn, path)
@@ -159,12 +163,19 @@ def check_backup(path: Path) -> BackupInfo:
 
 
 def restore_backup(
-    source: Path, live: Path, actor: Actor, *, reason: str = "", now: Now = system_now
+    source: Path,
+    live: Path,
+    actor: Actor,
+    *,
+    key: bytes | None = None,
+    reason: str = "",
+    now: Now = system_now,
 ) -> RestoreResult:
     """Replace the store at ``live`` with the backup ``source``, after checking the backup.
 
     The live store must not be open in another program. Nothing at ``live`` changes unless
     the backup passed every check; the replaced store is kept as ``live.before-restore``.
+    ``key`` (the user's store key) opens an encrypted backup and an encrypted live store.
 
     Raises:
         RejectedInput: the backup is refused (see :func:`check_backup`), it is the live
@@ -172,13 +183,13 @@ def restore_backup(
     """
     if live.exists() and source.exists() and source.resolve() == live.resolve():
         raise _bad(source, "지금 쓰는 데이터베이스 자체입니다", "is the live database itself")
-    _refuse_non_store_file(source)
+    source_key = _refuse_non_store_file(source, key)
     live.parent.mkdir(parents=True, exist_ok=True)
     tmp = live.with_name(f".{live.name}.restore-{uuid.uuid4().hex}.part")
     try:
-        info = _private_copy(source, tmp)
+        info = _private_copy(source, tmp, source_key)
         from_version = info.schema_version
-        copy = Database(tmp)
+        copy = Database(tmp, key=source_key)
         try:
             migrate(copy)
             with copy.transaction():
@@ -195,15 +206,31 @@ def restore_backup(
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        _private_file(tmp)
-        _fsync(tmp)
-        before = _retire_live(live)
-        os.replace(tmp, live)
-        _fsync_dir(live.parent)
+        before = swap_in(tmp, live, BEFORE_RESTORE_SUFFIX, key)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+        remove_with_sidecars(tmp)
     return RestoreResult(info, from_version, live, before)
+
+
+def swap_in(tmp: Path, live: Path, keep_suffix: str, key: bytes | None) -> Path | None:
+    """Put the finished single file ``tmp`` at ``live`` with one rename; the replaced store is kept
+    as ``live + keep_suffix`` (returned; None if there was none).
+
+    Raises:
+        RejectedInput: field ``database``: the live store is open in another program.
+    """
+    _private_file(tmp)
+    _fsync(tmp)
+    before = _retire_live(live, keep_suffix, key)
+    os.replace(tmp, live)
+    _fsync_dir(live.parent)
+    return before
+
+
+def remove_with_sidecars(path: Path) -> None:
+    """Delete a database file and its journal, write-ahead log and shared-memory files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -218,19 +245,34 @@ def _bad(path: Path, ko: str, en: str) -> Exception:
     )
 
 
-def _refuse_non_store_file(path: Path) -> None:
+def _refuse_non_store_file(path: Path, key: bytes | None) -> bytes | None:
+    """Refuse a missing, unreadable or non-SQLite file; return the key that opens it (None: plain)."""
     try:
-        with open(path, "rb") as fh:
-            magic = fh.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError as exc:
-        raise _bad(path, "파일이 없습니다", "does not exist") from exc
+        plain = driver.is_plain_sqlite(path)
     except OSError as exc:
         raise _bad(path, f"읽을 수 없습니다 ({exc.strerror})", f"cannot be read ({exc.strerror})") from exc
-    if magic != _SQLITE_MAGIC:
-        raise _bad(path, "SQLite 데이터베이스가 아닙니다", "is not an SQLite database")
+    if plain is None and not path.exists():
+        raise _bad(path, "파일이 없습니다", "does not exist")
+    if plain:
+        return None
+    if key is None or plain is None:
+        raise _bad(
+            path,
+            "SQLite 데이터베이스가 아니거나, 이 컴퓨터에 키가 없는 암호화된 백업입니다",
+            "is not an SQLite database, or an encrypted backup whose key is not on this computer",
+        )
+    try:
+        driver.connect(path, key=key).close()
+    except driver.DatabaseError as exc:
+        raise _bad(
+            path,
+            "SQLite 데이터베이스가 아니거나, 다른 키로 암호화되었습니다",
+            "is not an SQLite database, or is encrypted with another key",
+        ) from exc
+    return key
 
 
-def _check_connection(conn: sqlite3.Connection, path: Path) -> BackupInfo:
+def _check_connection(conn: driver.Connection, path: Path) -> BackupInfo:
     try:
         problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)") if str(r[0]) != "ok"]
         problems += [f"foreign key {r[0]} rowid {r[1]}" for r in conn.execute("PRAGMA foreign_key_check")]
@@ -260,17 +302,17 @@ def _check_connection(conn: sqlite3.Connection, path: Path) -> BackupInfo:
             raise _bad(path, "스키마 버전이 없습니다", "has no schema version")
         firms = int(conn.execute("SELECT count(*) FROM firms").fetchone()[0])
         cases = int(conn.execute("SELECT count(*) FROM cases").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise _bad(path, f"손상되었습니다 ({exc})", f"is damaged ({exc})") from exc
     return BackupInfo(path, version, firms, cases, path.stat().st_size)
 
 
-def _private_copy(source: Path, tmp: Path) -> BackupInfo:
-    """Copy ``source`` with the backup API into ``tmp`` (a single file) and check the copy."""
+def _private_copy(source: Path, tmp: Path, key: bytes | None) -> BackupInfo:
+    """Copy ``source`` with the backup API into ``tmp`` (a single file, same key) and check the copy."""
     try:
-        src = connect_for_reading(source)
+        src = connect_for_reading(source, key)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = driver.connect(tmp, key=key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
@@ -278,37 +320,42 @@ def _private_copy(source: Path, tmp: Path) -> BackupInfo:
                 dst.close()
         finally:
             src.close()
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         raise _bad(source, f"손상되었습니다 ({exc})", f"is damaged ({exc})") from exc
-    conn = sqlite3.connect(tmp)
+    conn = driver.connect(tmp, key=key)
     try:
         return _check_connection(conn, source)
     finally:
         conn.close()
 
 
-def _in_use(live: Path) -> bool:
+def _in_use(live: Path, key: bytes | None) -> bool:
     """True when another connection (this or another program) has the store open."""
-    conn = sqlite3.connect(live, timeout=0.5, isolation_level=None)
+    conn: driver.Connection | None = None
     try:
+        # Inside the try: with a key, connecting already reads page 1 and may meet the lock.
+        conn = driver.connect(live, key=key, timeout=0.5, isolation_level=None)
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("COMMIT")
         return False
-    except sqlite3.OperationalError as exc:
+    except driver.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             return True
         raise
     finally:
-        conn.close()
+        if conn is not None:
+            conn.close()
 
 
-def _retire_live(live: Path) -> Path | None:
-    """Make the live file whole (checkpoint), keep it as ``.before-restore``; None if there was none."""
+def _retire_live(live: Path, keep_suffix: str, key: bytes | None) -> Path | None:
+    """Make the live file whole (checkpoint), keep it as ``live + keep_suffix``; None if there was none."""
     if not live.exists():
         return None
+    if driver.is_plain_sqlite(live):
+        key = None
     try:
-        if _in_use(live):
+        if _in_use(live, key):
             raise reject(
                 "database",
                 "데이터베이스를 다른 프로그램이 쓰고 있습니다. 원스톱 데스크를 모두 닫고 다시 하세요. "
@@ -317,14 +364,14 @@ def _retire_live(live: Path) -> Path | None:
                 "Nothing was changed.",
                 source=str(live),
             )
-        conn = sqlite3.connect(live, isolation_level=None)
+        conn = driver.connect(live, key=key, isolation_level=None)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        pass  # a damaged live store (the reason for many restores): keep it as it is
-    before = live.with_name(live.name + BEFORE_RESTORE_SUFFIX)
+    except driver.DatabaseError:
+        pass  # a damaged live store (the reason for many restores), or no key: keep it as it is
+    before = live.with_name(live.name + keep_suffix)
     wal = Path(f"{live}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         # Not checkpointed (damaged store): its log must not be replayed into the restored file.
@@ -343,14 +390,14 @@ def _retire_live(live: Path) -> Path | None:
     return before
 
 
-def _quick_check_ok(path: Path) -> bool:
+def _quick_check_ok(path: Path, key: bytes | None) -> bool:
     try:
-        conn = connect_for_reading(path)
+        conn = connect_for_reading(path, key)
         try:
             return [str(r[0]) for r in conn.execute("PRAGMA quick_check")] == ["ok"]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except driver.DatabaseError:
         return False
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -13,7 +12,7 @@ from desktop.core.hangul import nfc
 from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor, Case, CaseEvent, CaseId, Changes, Consent, EventId, FirmId
 from desktop.core.uuid7 import uuid7
-from desktop.store import access, audit, calendar, firms, reference, search
+from desktop.store import access, audit, calendar, driver, firms, reference, search
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 
@@ -90,9 +89,9 @@ def _clock_json(clock: deadlines.DeadlineClock) -> str:
     )
 
 
-def clock_of(row: sqlite3.Row | Case, clock_text: str | None = None) -> deadlines.DeadlineClock:
+def clock_of(row: driver.Row | Case, clock_text: str | None = None) -> deadlines.DeadlineClock:
     """Rebuild the deadline clock stored with a case."""
-    received = row["received_at"] if isinstance(row, sqlite3.Row) else iso(row.received_at)
+    received = row["received_at"] if isinstance(row, driver.Row) else iso(row.received_at)
     data = json.loads(clock_text if clock_text is not None else row["clock"])  # type: ignore[index]
     period = deadlines.Period(int(data["period"][0]), data["period"][1])
     pauses = tuple(
@@ -423,14 +422,14 @@ def add_note(db: Database, case_id: str, text: str, actor: Actor, now: Now = sys
     return Changes(cases=frozenset({case_id}))
 
 
-def _row(db: Database, case_id: str) -> sqlite3.Row:
+def _row(db: Database, case_id: str) -> driver.Row:
     row = db.one(f"SELECT {CASE_COLUMNS} FROM cases WHERE id = ? OR number = ?", (case_id, case_id))
     if row is None:
         raise reject("case", f"사례를 찾을 수 없습니다: {case_id}", f"No such case: {case_id}")
     return row
 
 
-def row_to_case(row: sqlite3.Row) -> Case:
+def row_to_case(row: driver.Row) -> Case:
     return Case(
         id=CaseId(row["id"]),
         number=row["number"],

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +21,7 @@ from desktop.core import coord_tables, roles, routing
 from desktop.core.errors import Problem, RejectedInput, reject
 from desktop.core.records import Actor, Firm
 from desktop.resources import reference_dir
-from desktop.store import audit, firms, reference
+from desktop.store import audit, driver, firms, reference
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 from desktop.store.opening import get_meta
@@ -269,7 +268,7 @@ def _rule_json(rule: cl.ThresholdRule) -> dict[str, object]:
 # --- indicators and ratings -----------------------------------------------------------------------
 
 
-def _indicators(row: sqlite3.Row) -> cl.Indicators:
+def _indicators(row: driver.Row) -> cl.Indicators:
     return cl.Indicators(
         row["cluster_id"],
         row["period"],
@@ -382,7 +381,7 @@ def rate_period(db: Database, period: str, actor: Actor, *, now: Now = system_no
     return ratings
 
 
-def _rating(row: sqlite3.Row) -> cl.Rating:
+def _rating(row: driver.Row) -> cl.Rating:
     groups = tuple(
         tuple(
             cl.ThresholdRule(row["level"], f"G{n}", str(g["indicator"]), str(g["op"]), float(g["value"]))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
+
+from desktop.store import driver
 
 APP_DIR_NAME = "onestop"
 DB_FILE_NAME = "onestop.db"
@@ -30,19 +31,20 @@ def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 class Database:
     """A connection to one store file.
 
-    State: the sqlite3 connection in autocommit mode (we issue BEGIN ourselves), the
-    file path, and the nesting depth of :meth:`transaction`. One ``Database`` per thread:
-    a worker opens its own with :meth:`reopen`.
+    State: the connection in autocommit mode (we issue BEGIN ourselves), the file path, the
+    store key (None: a plain file) and the nesting depth of :meth:`transaction`. One
+    ``Database`` per thread: a worker opens its own with :meth:`reopen`.
     """
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, key: bytes | None = None) -> None:
         self.path = path
         self.readonly = readonly
+        self.key = key
         if not readonly:
             path.parent.mkdir(parents=True, exist_ok=True)
         uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
-        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
+        self.conn = driver.connect(uri, key=key, uri=True, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = driver.Row
         self._depth = 0
         # Derived read-mostly data (reference tables, work calendar) keyed by name;
         # whoever rewrites those tables calls :meth:`forget_cached`.
@@ -65,7 +67,7 @@ class Database:
 
     def reopen(self) -> Database:
         """A new connection to the same file, for another thread."""
-        return Database(self.path, readonly=self.readonly)
+        return Database(self.path, readonly=self.readonly, key=self.key)
 
     def create_function(self, name: str, nargs: int, fn: Any, *, deterministic: bool = False) -> None:
         """Register a Python function for SQL on this connection (bulk paths use it)."""
@@ -78,7 +80,7 @@ class Database:
         self.conn.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[driver.Connection]:
         """BEGIN IMMEDIATE … COMMIT; any exception rolls everything back. Nests."""
         if self._depth:
             self._depth += 1
@@ -103,17 +105,17 @@ class Database:
     def in_transaction(self) -> bool:
         return self._depth > 0
 
-    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> driver.Cursor:
         return self.conn.execute(sql, params)
 
-    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
+    def executemany(self, sql: str, rows: Iterable[Params]) -> driver.Cursor:
         return self.conn.executemany(sql, rows)
 
-    def all(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+    def all(self, sql: str, params: Params = ()) -> list[driver.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+    def one(self, sql: str, params: Params = ()) -> driver.Row | None:
+        row: driver.Row | None = self.conn.execute(sql, params).fetchone()
         return row
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
@@ -121,11 +123,15 @@ class Database:
         return None if row is None else row[0]
 
     def backup(self, out: Path) -> None:
-        """Online backup (consistent even while others write) to a temp file, then rename."""
+        """Online backup (consistent even while others write) to a temp file, then rename.
+
+        The copy has the store's key: a backup of an encrypted store is encrypted too (SQLCipher's
+        backup API copies pages between databases with the same key only).
+        """
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".part")
         tmp.unlink(missing_ok=True)
-        target = sqlite3.connect(tmp)
+        target = driver.connect(tmp, key=self.key)
         try:
             self.conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")

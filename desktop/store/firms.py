@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -11,7 +10,7 @@ from desktop.core.errors import Problem, RejectedInput, collect, reject
 from desktop.core.hangul import nfc
 from desktop.core.records import FIRM_SIZES, Actor, Changes, Firm, FirmId
 from desktop.core.uuid7 import uuid7
-from desktop.store import audit, search
+from desktop.store import audit, driver, search
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 
@@ -166,7 +165,7 @@ def update_firm(
     return Changes(firms=frozenset({firm_id}))
 
 
-def row_to_firm(row: sqlite3.Row) -> Firm:
+def row_to_firm(row: driver.Row) -> Firm:
     return Firm(
         id=FirmId(row["id"]),
         brn=row["brn"],

@@ -19,7 +19,6 @@ waiting in 사후관리 (follow_up status) is due from the day it got there.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -30,7 +29,7 @@ from desktop.core.errors import reject
 from desktop.core.hangul import nfc
 from desktop.core.records import Actor, Changes
 from desktop.core.uuid7 import uuid7
-from desktop.store import audit, cases
+from desktop.store import audit, cases, driver
 from desktop.store.calendar import work_calendar
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
@@ -277,7 +276,7 @@ _COLUMNS = (
 )
 
 
-def _line(row: sqlite3.Row, calls: _Calls, cal: WorkCalendar, day: date) -> FollowUp:
+def _line(row: driver.Row, calls: _Calls, cal: WorkCalendar, day: date) -> FollowUp:
     closed = datetime.fromisoformat(row["closed_at"]) if row["closed_at"] else None
     base = (closed or datetime.fromisoformat(row["updated_at"])).date()
     due: date | None = calls.scheduled or first_due(base, cal)

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.store import reference
+from desktop.store import dbkey, driver, reference
 from desktop.store.db import Database
 from desktop.store.schema import migrate, refuse_unusable_file
 
 
-def open_store(path: Path, *, load_reference: bool = True) -> Database:
-    """Open (creating if needed) and migrate the store; reload reference CSVs if they changed."""
-    refuse_unusable_file(path)  # a newer program's, damaged or foreign file is refused untouched
-    db = Database(path)
+def open_store(path: Path, *, key: bytes | None = None, load_reference: bool = True) -> Database:
+    """Open (creating if needed) and migrate the store; reload reference CSVs if they changed.
+
+    ``key`` opens an encrypted store, or makes a new one encrypted; a plain store opens plain
+    whatever the key (``onestop encrypt`` converts it). :func:`desktop.store.dbkey.key_for`
+    chooses it.
+    """
+    if driver.is_plain_sqlite(path):
+        key = None
+    # A newer program's, damaged or foreign file, or one the key does not open, is refused untouched.
+    refuse_unusable_file(path, key)
+    db = Database(path, key=key)
     try:
         migrate(db)
         if load_reference:
@@ -21,6 +29,16 @@ def open_store(path: Path, *, load_reference: bool = True) -> Database:
         db.close()
         raise
     return db
+
+
+def open_user_store(path: Path) -> tuple[Database, dbkey.KeyChoice]:
+    """:func:`open_store` with the key :func:`dbkey.key_for` chooses (the GUI and the CLI):
+    a new store is encrypted when a keyring (or ``ONESTOP_DB_KEY``) holds or takes its key.
+
+    Returns the store and the key choice, whose ``note`` says why a new store is plain.
+    """
+    choice = dbkey.key_for(path)
+    return open_store(path, key=choice.key), choice
 
 
 def get_meta(db: Database, key: str, default: str = "") -> str:

@@ -8,7 +8,6 @@ with the case and shows in its timeline; :func:`attached` folds those events.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,7 +20,7 @@ from desktop.core.programs import ANY, FirmProfile, Program, ProgramMatch, match
 from desktop.core.records import Actor, Changes, Firm
 from desktop.core.uuid7 import uuid7
 from desktop.resources import reference_dir
-from desktop.store import audit, cases, firms, reference
+from desktop.store import audit, cases, driver, firms, reference
 from desktop.store import clusters as store_clusters
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
@@ -169,7 +168,7 @@ def import_catalog(
     return CatalogImport(added, updated, deactivated)
 
 
-def _program(row: sqlite3.Row) -> Program:
+def _program(row: driver.Row) -> Program:
     return Program(
         id=row["id"],
         name=row["name"],

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from desktop.store import search
+from desktop.store import driver, search
 from desktop.store.db import Database
 
 # Sort key -> index-ordered columns. Every tuple is the prefix of one index in the
@@ -130,7 +129,7 @@ def _where(filt: CaseFilter, now: datetime) -> tuple[str, dict[str, Any]]:
     return (" AND ".join(clauses) or "1"), params
 
 
-def _row(row: sqlite3.Row, columns: tuple[str, ...]) -> CaseListRow:
+def _row(row: driver.Row, columns: tuple[str, ...]) -> CaseListRow:
     return CaseListRow(
         rowid=row["rowid"],
         id=row["id"],

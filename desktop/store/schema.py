@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import reject
+from desktop.store import driver
 from desktop.store.db import Database
 from desktop.store.migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _newer(version: int, source: str) -> Exception:
@@ -28,7 +25,7 @@ def _newer(version: int, source: str) -> Exception:
     )
 
 
-def connect_for_reading(path: Path) -> sqlite3.Connection:
+def connect_for_reading(path: Path, key: bytes | None = None) -> driver.Connection:
     """A connection that only reads ``path`` (read-only; the main file is never written).
 
     A store killed mid-write may leave a write-ahead log that SQLite must recover before anyone
@@ -36,22 +33,22 @@ def connect_for_reading(path: Path) -> sqlite3.Connection:
     Then a normal connection with ``query_only`` reads it: recovery rebuilds the log's index
     and closing it copies committed transactions into the file, which changes no data.
     """
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        conn = driver.connect(f"{path.resolve().as_uri()}?mode=ro", key=key, uri=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
-        conn.close()
+    except driver.OperationalError as exc:
         if "readonly" not in str(exc):
             raise
-    conn = sqlite3.connect(path)
+    conn = driver.connect(path, key=key)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
 
-def refuse_unusable_file(path: Path) -> None:
+def refuse_unusable_file(path: Path, key: bytes | None = None) -> None:
     """Before anything writes to an existing file: refuse, untouched, a file that is not an SQLite
-    database, is damaged beyond opening, or comes from a newer program.
+    database, is encrypted and ``key`` does not open it, is damaged beyond opening, or comes from a
+    newer program.
 
     (Opening for writing switches the file to WAL, which rewrites its header: a newer
     program's database or backup in rollback-journal mode would be changed before the version
@@ -61,10 +58,7 @@ def refuse_unusable_file(path: Path) -> None:
         RejectedInput: field ``database`` or ``schema_version``; nothing was written.
     """
     try:
-        with open(path, "rb") as fh:
-            magic = fh.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError:
-        return
+        plain = driver.is_plain_sqlite(path)
     except OSError as exc:
         raise reject(
             "database",
@@ -72,19 +66,23 @@ def refuse_unusable_file(path: Path) -> None:
             f"Cannot read the database file: {exc.strerror}",
             source=str(path),
         ) from exc
-    if not magic:
-        return  # empty: a new store is made in it
-    if magic != _SQLITE_MAGIC:
+    if plain is None:
+        return  # missing or empty: a new store is made there
+    if not plain and key is None:
         raise reject(
             "database",
-            "원스톱 데스크 데이터베이스(SQLite)가 아닙니다. --db 경로를 확인하거나 'onestop restore "
-            "백업파일'로 복원하세요. 파일은 변경하지 않았습니다.",
-            "Not a OneStop database (SQLite) file. Check the --db path, or restore a backup with "
-            "'onestop restore BACKUP'; the file was not changed.",
+            "원스톱 데스크 데이터베이스(SQLite)가 아니거나, 이 컴퓨터에 키가 없는 "
+            "암호화된 데이터베이스입니다. --db 경로를 확인하고, 암호화된 것이면 만든 사용자 "
+            "계정에서 열거나 ONESTOP_DB_KEY에 키를 주세요. 'onestop restore 백업파일'로 복원할 "
+            "수도 있습니다. 파일은 변경하지 않았습니다.",
+            "Not a OneStop database (SQLite) file, or an encrypted one whose key is not on this computer. "
+            "Check the --db path; if it is encrypted, open it under the user account that made it or give "
+            "its key in ONESTOP_DB_KEY; or restore a backup with 'onestop restore BACKUP'. The file was "
+            "not changed.",
             source=str(path),
         )
     try:
-        conn = connect_for_reading(path)
+        conn = connect_for_reading(path, None if plain else key)
         try:
             exists = conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
@@ -96,7 +94,18 @@ def refuse_unusable_file(path: Path) -> None:
             )
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
+        if not plain:
+            raise reject(
+                "database",
+                "이 컴퓨터의 키로 데이터베이스를 열 수 없습니다: 다른 키로 암호화되었거나, "
+                "손상되었거나, 원스톱 데스크 데이터베이스가 아닙니다. 만든 사용자 계정에서 열거나 "
+                "ONESTOP_DB_KEY에 맞는 키를 주세요. 파일은 변경하지 않았습니다.",
+                "This computer's key does not open the database: it is encrypted with another key, damaged, "
+                "or not a OneStop database. Open it under the user account that made it, or give its key in "
+                "ONESTOP_DB_KEY. The file was not changed.",
+                source=str(path),
+            ) from exc
         raise reject(
             "database",
             f"데이터베이스 파일이 손상되어 열 수 없습니다 ({exc}). 'onestop restore 백업파일'로 백업에서 "
@@ -146,14 +155,14 @@ def migrate(db: Database) -> list[int]:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (sqlite3.complete_statement aware)."""
+    """Split a migration script into statements (complete_statement aware)."""
     out: list[str] = []
     buffer = ""
     for line in script.splitlines(keepends=True):
         if not buffer and line.strip().startswith("--"):
             continue
         buffer += line
-        if sqlite3.complete_statement(buffer):
+        if driver.complete_statement(buffer):
             out.append(buffer.strip())
             buffer = ""
     if buffer.strip():

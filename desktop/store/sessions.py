@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
 
 from desktop.core import roles
@@ -12,7 +11,7 @@ from desktop.core.hangul import nfc
 from desktop.core.ids import refuse_rrn
 from desktop.core.records import Actor, Changes, ClinicSession, SessionId
 from desktop.core.uuid7 import uuid7
-from desktop.store import audit
+from desktop.store import audit, driver
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 
@@ -74,7 +73,7 @@ def add_session(
     return session_id, Changes(sessions=frozenset({session_id}))
 
 
-def _row_to_session(row: sqlite3.Row) -> ClinicSession:
+def _row_to_session(row: driver.Row) -> ClinicSession:
     return ClinicSession(
         id=SessionId(row["id"]),
         name=row["name"],

@@ -27,7 +27,8 @@ from operator import itemgetter
 from typing import Any
 
 from desktop.store.oplog import ERASE, ROW, SYNC_TABLES, Op
-from desktop.sync.keys import b64, key_id, unb64
+from desktop.store.os_keyring import b64, unb64
+from desktop.sync.keys import key_id
 
 MAGIC = b"ONESTOP-BUNDLE\x00\x01"
 FORMAT = 1

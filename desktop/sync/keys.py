@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -24,8 +23,8 @@ from typing import Any, Protocol
 from desktop.core.errors import RejectedInput, reject
 from desktop.store import sync_meta
 from desktop.store.db import Database
+from desktop.store.os_keyring import KeyringStore, b64, keyring_usable, unb64
 
-SERVICE = "onestop-field-desk"
 TEAM_KEY_BYTES = 32
 # scrypt cost: a join code is short-lived but guessable offline, so it gets the higher cost.
 INVITE_SCRYPT_N = 2**15
@@ -34,14 +33,6 @@ CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L,
 CODE_LENGTH = 16
 KEY_FILE_FORMAT = "onestop-team-key/1"
 PASSPHRASE_ENV = "ONESTOP_PASSPHRASE"
-
-
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 def new_team_key() -> bytes:
@@ -201,42 +192,6 @@ class Keystore(Protocol):
     def put(self, name: str, secret: bytes) -> None: ...
 
     def get(self, name: str) -> bytes | None: ...
-
-
-def keyring_usable() -> bool:
-    """True if the OS keyring has a real backend (not the fail/null/plaintext ones)."""
-    try:
-        import keyring
-
-        backend = keyring.get_keyring()
-        priority = float(getattr(backend, "priority", 0))
-        name = type(backend).__module__ + "." + type(backend).__name__
-    except Exception:  # noqa: BLE001 - a broken keyring setup simply means "no keyring"
-        return False
-    return priority >= 1 and not any(bad in name for bad in ("fail", "null", "chainer.ChainerBackend"))
-
-
-class KeyringStore:
-    """Secrets in the OS keyring (Windows Credential Locker, macOS Keychain, Secret Service)."""
-
-    kind = "keyring"
-
-    def __init__(self, scope: str) -> None:
-        self.scope = scope
-
-    def put(self, name: str, secret: bytes) -> None:
-        import keyring
-
-        keyring.set_password(SERVICE, f"{self.scope}/{name}", b64(secret))
-
-    def get(self, name: str) -> bytes | None:
-        import keyring
-
-        try:
-            value = keyring.get_password(SERVICE, f"{self.scope}/{name}")
-        except Exception:  # noqa: BLE001 - a locked or missing keyring reads as "no key"
-            return None
-        return None if value is None else unb64(value)
 
 
 class PassphraseStore:

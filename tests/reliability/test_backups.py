@@ -110,7 +110,7 @@ def test_a_backup_that_fails_its_check_is_set_aside_and_nothing_is_pruned(
     _add_cases(db, 1)
     for day in range(1, 8):
         backups.daily_backup(db, today=date(2026, 3, day))
-    monkeypatch.setattr(backups, "_quick_check_ok", lambda path: False)
+    monkeypatch.setattr(backups, "_quick_check_ok", lambda path, key: False)
     made = backups.daily_backup(db, today=date(2026, 3, 8))
     assert made is not None and not made.ok and made.path.name == "onestop-2026-03-08.damaged.db"
     assert len(backups.list_backups(backups.backup_dir(db.path))) == 7

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from desktop.core.records import Actor
-from desktop.store import cases, firms, oplog, search
+from desktop.store import cases, driver, firms, oplog, search
 from desktop.store.db import Database
 from desktop.store.demo import load_demo_data
 from desktop.store.migrations import MIGRATIONS, m0003_sync
@@ -21,7 +20,7 @@ def _firm(db: Database, actor: Actor, name: str = "광양철강", brn: str = "12
     return firm_id
 
 
-def _ops(db: Database) -> list[sqlite3.Row]:
+def _ops(db: Database) -> list[driver.Row]:
     return db.all("SELECT stamp, tbl, row_id, col, value, replaces, local FROM sync_ops ORDER BY seq")
 
 
@@ -69,10 +68,10 @@ def test_stamps_sort_in_clock_order_even_when_the_wall_clock_goes_back(db: Datab
 
 def test_synced_rows_are_never_hard_deleted(db: Database, actor: Actor) -> None:
     firm_id = _firm(db, actor)
-    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+    with pytest.raises(driver.IntegrityError, match="never deleted"):
         with db.transaction():
             db.execute("DELETE FROM firms WHERE id = ?", (firm_id,))
-    with pytest.raises(sqlite3.IntegrityError, match="never changes"):
+    with pytest.raises(driver.IntegrityError, match="never changes"):
         with db.transaction():
             db.execute("UPDATE firms SET id = 'x' WHERE id = ?", (firm_id,))
 
