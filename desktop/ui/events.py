@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 
 class AppEvents(QObject):
@@ -41,3 +41,18 @@ class AppEvents(QObject):
     firm_open_requested = Signal(str)
     intake_requested = Signal()
     status_message = Signal(str)
+
+    def data_signals(self) -> tuple[SignalInstance, ...]:
+        """Every signal saying stored data changed (for what recounts on any edit: the unsent count)."""
+        return (
+            self.case_added,
+            self.case_changed,
+            self.cases_changed,
+            self.firm_added,
+            self.firm_changed,
+            self.firms_merged,
+            self.session_added,
+            self.sync_finished,
+            self.conflict_resolved,
+            self.team_joined,
+        )

@@ -169,19 +169,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.unsynced: int | None = None
         self.unsynced_timer = debounce_timer(self, UNSYNCED_DELAY_MS, self.refresh_unsynced)
-        events = self.ctx.events
-        for signal in (
-            events.case_added,
-            events.case_changed,
-            events.cases_changed,
-            events.firm_added,
-            events.firm_changed,
-            events.firms_merged,
-            events.session_added,
-            events.sync_finished,
-            events.conflict_resolved,
-            events.team_joined,
-        ):
+        for signal in self.ctx.events.data_signals():
             signal.connect(self.unsynced_timer.start)
         self._update_status()
         self.unsynced_timer.start()

@@ -18,6 +18,7 @@ from desktop.core.settings import Settings, load_settings, settings_path
 from desktop.store import firms, queries, sessions
 from desktop.store.db import Database
 from desktop.store.opening import get_meta
+from desktop.sync.status import unsynced_count
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import PAGE_KEYS, MainWindow, page_shortcut
 from desktop.ui.pages.settings.page import SettingsPage
@@ -49,11 +50,13 @@ def test_pages_are_built_when_first_shown(window: MainWindow) -> None:
     assert set(window.pages) == {"today", "overdue"}
 
 
-def test_status_bar_shows_database_user_and_unsynced_count(window: MainWindow) -> None:
+def test_status_bar_shows_database_user_and_unsynced_count(window: MainWindow, qtbot: QtBot) -> None:
     assert window.db_label.text().endswith("onestop.db")
     assert window.db_label.toolTip() == str(window.ctx.db_path)
     assert "김상담" in window.user_label.text()
-    assert window.sync_label.text().endswith("—")
+    assert window.sync_label.text().endswith("…")  # counted in the background, not at startup
+    qtbot.waitUntil(lambda: window.unsynced is not None, timeout=10_000)
+    assert window.sync_label.text().endswith(f"{unsynced_count(window.ctx.db):,}")
 
 
 def test_reports_page_is_a_placeholder_until_its_module_exists(window: MainWindow) -> None:

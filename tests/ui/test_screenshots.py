@@ -102,6 +102,16 @@ def _prepare_today(ctx: AppContext) -> None:
         )
 
 
+def shown_window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
+    """The main window at the screenshot size, on screen."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def _fill_intake(window: MainWindow) -> None:
     page = window.page("today")
     assert isinstance(page, TodayPage)
@@ -150,11 +160,7 @@ def test_screenshot_every_main_view(
     translations.install(lang)
     ctx: AppContext = make_ctx(shots_db, language=lang, agency_id="KOSMES")  # type: ignore[operator]
     _prepare_today(ctx)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(*SIZE)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(ctx, qtbot)
     written = []
 
     window.show_page("today")
@@ -217,11 +223,7 @@ def test_screenshot_sync_page_with_a_conflict(
         "법인세 중간예납 납부기한 연장 신청 방법과 필요 서류 문의",
         "법인세 납부기한 연장과 세무조사 유예를 함께 신청할 수 있는지 문의 (대표 전화 요청)",
     )
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(*SIZE)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(ctx, qtbot)
     window.sync_now()
     page = window.page("sync")
     assert isinstance(page, SyncPage)

@@ -48,6 +48,8 @@ def _page(ctx: AppContext, qtbot: QtBot) -> SyncPage:
     page = SyncPage(ctx)
     qtbot.addWidget(page)
     page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
     _settle(ctx, qtbot)
     return page
 

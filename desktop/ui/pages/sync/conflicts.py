@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from desktop.store import cases, firms
 from desktop.sync.conflicts import Conflict, ConflictValue, resolve_conflict
 from desktop.ui.context import AppContext
 from desktop.ui.models.conflict_table_model import SHOWN_COLOUR, ConflictTableModel
+from desktop.ui.pages.sync.widgets import inbox_table
 from desktop.ui.widgets.common import ErrorLabel
 
 # Fields whose conflict may be resolved with a typed value (the others: keep one of the values).
@@ -48,13 +47,8 @@ class ConflictsPanel(QWidget):
         self._ctx = ctx
         self.setObjectName("conflictsPanel")
         self.model = ConflictTableModel(ctx.labels(), self)
-        self.table = QTableView()
-        self.table.setObjectName("conflictsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = inbox_table(self.model, "conflictsTable")
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # The values get the room; who/when and the record keep their whole text (an inbox is short).
         for column in range(self.model.columnCount()):
@@ -116,8 +110,9 @@ class ConflictsPanel(QWidget):
     def _show_values(self, conflict: Conflict | None) -> None:
         while self.cards.count():
             item = self.cards.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            card = item.widget() if item is not None else None
+            if card is not None:
+                card.deleteLater()
         self.keep_buttons = []
         self.error.show_text("")
         self.cards_box.setVisible(conflict is not None)

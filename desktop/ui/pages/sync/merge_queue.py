@@ -6,12 +6,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.sync.merge_queue import MergeCandidate
 from desktop.ui.context import AppContext
 from desktop.ui.models.merge_queue_table_model import MergeQueueTableModel
+from desktop.ui.pages.sync.widgets import inbox_table
 
 
 class MergeQueuePanel(QWidget):
@@ -33,12 +32,7 @@ class MergeQueuePanel(QWidget):
         self._ctx = ctx
         self.setObjectName("mergeQueuePanel")
         self.model = MergeQueueTableModel(ctx.labels(), self)
-        self.table = QTableView()
-        self.table.setObjectName("mergeQueueTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = inbox_table(self.model, "mergeQueueTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open)

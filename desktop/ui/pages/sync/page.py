@@ -136,19 +136,9 @@ class SyncPage(Page):
         self.create_button.clicked.connect(lambda: self.open_team_dialog(CREATE))
         self.join_button.clicked.connect(lambda: self.open_team_dialog(JOIN))
         self.invite_button.clicked.connect(self.make_invite)
-        self.conflicts.resolved.connect(lambda _id: self.refresh())
-        events = ctx.events
-        for signal in (
-            events.case_added,
-            events.case_changed,
-            events.cases_changed,
-            events.firm_added,
-            events.firm_changed,
-            events.firms_merged,
-            events.team_joined,
-        ):
+        for signal in ctx.events.data_signals():
             signal.connect(self.data_changed)
-        events.sync_requested.connect(self.start_sync)
+        ctx.events.sync_requested.connect(self.start_sync)
         self._show_last()
         self.refresh()
 
@@ -231,7 +221,6 @@ class SyncPage(Page):
                     team=made.team_name, device=made.device_name
                 )
             )
-        self.refresh()
 
     def make_invite(self) -> None:
         """A new join code on the hub for the next laptop (``onestop team invite``)."""
@@ -367,9 +356,9 @@ class SyncPage(Page):
             )
         self.skipped.setVisible(self.skipped.count() > 0)
         self._ctx.ui_state.set_value(LAST_SYNC_KEY, self._ctx.now().strftime("%Y-%m-%d %H:%M"))
+        if report.conflicts:
+            self.tabs.setCurrentWidget(self.conflicts)
         events = self._ctx.events
-        events.sync_finished.emit()
-        if report.received_ops:
-            events.cases_changed.emit()
-        self.tabs.setCurrentWidget(self.conflicts if report.conflicts else self.tabs.currentWidget())
-        self.refresh()
+        events.sync_finished.emit()  # this page reloads on it, like every page showing stored data
+        if report.received_ops or report.sent:
+            events.cases_changed.emit()  # received rows, and each case's sync state in the lists
