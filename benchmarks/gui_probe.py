@@ -70,6 +70,13 @@ def main() -> None:
         widget.removeEventFilter(watch)
         watch.deleteLater()
 
+    def until_idle() -> None:
+        """Run the work already queued (put off until after a paint), then the repaints it asked for."""
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
+        app.processEvents()
+
     def wait_for(signal: SignalInstance, timeout_ms: int) -> None:
         loop = QEventLoop()
         signal.connect(loop.quit)
@@ -86,6 +93,9 @@ def main() -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     until_painted(window)
+    # Usable means painted and answering: a click now would wait for the work queued behind the
+    # first paint (the pages built ahead), so that work is part of startup.
+    until_idle()
     out: dict[str, Any] = {
         "startup_ms": round((time.time() - spawned_at) * 1000, 2),
         "startup_after_python_ms": _ms(STARTED),
