@@ -76,6 +76,7 @@ def add_case(
     agency: str = "",
     session_id: str | None = None,
     field: str = "F06",
+    onsite: str = "",
 ) -> str:
     case_id, _ = cases.add_case(
         db,
@@ -86,6 +87,7 @@ def add_case(
             agency=agency,
             session_id=session_id,
             consent_agencies=(agency,) if agency else (),
+            onsite_answer=onsite,
             received_at=received,
             number_prefix="순천",
         ),

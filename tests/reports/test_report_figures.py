@@ -22,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from report_helpers import ACTOR, add_firm, pdf_facts, sheet_tables
+from report_helpers import ACTOR, add_case, add_firm, pdf_facts, sheet_tables
 
 from desktop.store import cases, dashboard_queries, followups, queries, sessions
 from desktop.store.db import Database
@@ -31,23 +31,6 @@ from reports.pdf.session_report import render_session_report
 
 NOW = datetime(2026, 3, 30, 12, 0)
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
-
-
-def _add(
-    db: Database, firm: str, field: str, text: str, received: datetime, agency: str = "", session: str = ""
-) -> str:
-    new = cases.NewCase(
-        firm_id=firm,
-        field=field,
-        text=text,
-        received_at=received,
-        agency=agency,
-        consent_agencies=(agency,) if agency else (),
-        onsite_answer="" if agency else "신청 방법 안내",
-        session_id=session or None,
-        number_prefix="광양",
-    )
-    return cases.add_case(db, new, ACTOR, now=lambda: received)[0]
 
 
 def _act(db: Database, case_id: str, action: str, moment: datetime, **more: str) -> None:
@@ -62,11 +45,20 @@ def session(db: Database) -> str:
     sid, _ = sessions.add_session(
         db, name="광양 현장지원단", day=date(2026, 3, 10), place="광양시청", actor=ACTOR, agencies=("NTS",)
     )
-    s1 = _add(db, a, "F01", "법인세 납부기한 연장", datetime(2026, 3, 10, 10, 0), session=sid)
-    s2 = _add(db, b, "F01", "법인세 중간예납 분납", datetime(2026, 3, 10, 11, 0), "NTS", sid)
-    s3 = _add(db, a, "F03", "정책자금 상환유예 신청", datetime(2026, 3, 10, 13, 0), "KOSMES", sid)
-    s4 = _add(db, b, "F03", "정책자금 한도 상향", datetime(2026, 3, 10, 14, 0), "KOSMES", sid)
-    o1 = _add(db, a, "F01", "법인세 세무조사 유예", datetime(2026, 3, 2, 9, 0), "NTS")
+    march = [datetime(2026, 3, 10, hour, 0) for hour in (10, 11, 13, 14)]
+    s1 = add_case(
+        db, a, "법인세 납부기한 연장", received=march[0], field="F01", session_id=sid, onsite="안내"
+    )
+    s2 = add_case(db, b, "법인세 중간예납 분납", received=march[1], field="F01", session_id=sid, agency="NTS")
+    s3 = add_case(
+        db, a, "정책자금 상환유예 신청", received=march[2], field="F03", session_id=sid, agency="KOSMES"
+    )
+    s4 = add_case(
+        db, b, "정책자금 한도 상향", received=march[3], field="F03", session_id=sid, agency="KOSMES"
+    )
+    o1 = add_case(
+        db, a, "법인세 세무조사 유예", received=datetime(2026, 3, 2, 9, 0), field="F01", agency="NTS"
+    )
     assert cases.get_case(db, s4).deadline_at == datetime(2026, 3, 18, 18, 0)
     _act(db, s1, "close", datetime(2026, 3, 10, 10, 30), result_code="onsite")
     for case_id, replied in (
