@@ -405,6 +405,17 @@
     </message>
 </context>
 <context>
+    <name>CaseSyncMarks</name>
+    <message>
+        <source>아직 보내지 않은 변경이 있습니다 (다음 동기화 때 전달)</source>
+        <translation>Has changes not sent yet (they go with the next sync)</translation>
+    </message>
+    <message>
+        <source>충돌: 동기화·충돌 화면에서 남길 값을 고르세요</source>
+        <translation>Conflict: choose the value to keep on the Sync and conflicts page</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>기한 경과</source>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sync_team import OTHER, PASSPHRASE, Team, conflicting_edits, shared_case
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QIcon, QKeySequence
 
 from desktop.core.settings import load_settings
 from desktop.store import cases, firms, sync_meta
@@ -22,12 +22,15 @@ from desktop.store.db import Database
 from desktop.store.opening import open_store
 from desktop.sync import team
 from desktop.sync.conflicts import list_conflicts
+from desktop.sync.engine import sync_with_hub
 from desktop.sync.hubs.base import HubWriteError
 from desktop.sync.hubs.folder import FolderHub
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import SYNC_SHORTCUT, MainWindow
+from desktop.ui.models.case_table_model import CaseTableModel
 from desktop.ui.models.conflict_table_model import ConflictTableModel
 from desktop.ui.models.merge_queue_table_model import MergeQueueTableModel
+from desktop.ui.pages.cases.page import CasesPage
 from desktop.ui.pages.sync import actions
 from desktop.ui.pages.sync.page import SyncPage
 from desktop.ui.widgets.team_form import CREATE, JOIN
@@ -349,3 +352,54 @@ def test_sync_has_a_shortcut_in_the_file_menu(mine_ctx: AppContext, qtbot: QtBot
         a.shortcut() for a in window.findChildren(type(window.sync_action)) if a is not window.sync_action
     ]
     assert QKeySequence(SYNC_SHORTCUT) not in others
+
+
+def _first_case_state(model: CaseTableModel) -> tuple[str, object]:
+    index = model.index(0, CaseTableModel.COL_NUMBER)
+    return model.data(index, CaseTableModel.SyncStateRole), model.data(index, Qt.ItemDataRole.DecorationRole)
+
+
+def test_case_list_marks_an_edited_case_pending_until_a_sync(
+    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
+) -> None:
+    case_id = shared_case(sync_team, mine_ctx.actor())
+    window = MainWindow(mine_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("cases")
+    assert isinstance(page, CasesPage)
+    assert _first_case_state(page.model) == ("synced", None)
+
+    cases.set_fields(sync_team.mine, case_id, {"assignee": "박세무"}, mine_ctx.actor())
+    mine_ctx.events.case_changed.emit(case_id)
+    qtbot.waitUntil(lambda: _first_case_state(page.model)[0] == "pending", timeout=10_000)
+    state, icon = _first_case_state(page.model)
+    assert isinstance(icon, QIcon) and not icon.isNull()
+    tip = page.model.data(page.model.index(0, CaseTableModel.COL_NUMBER), Qt.ItemDataRole.ToolTipRole)
+    assert "보내지 않은 변경" in tip
+
+    window.sync_now()
+    sync_page = window.page("sync")
+    assert isinstance(sync_page, SyncPage)
+    qtbot.waitUntil(lambda: sync_page.report is not None, timeout=20_000)
+    window.show_page("cases")  # a hidden page reloads when shown again
+    qtbot.waitUntil(lambda: _first_case_state(page.model)[0] == "synced", timeout=20_000)
+    assert _first_case_state(page.model)[1] is None
+
+
+def test_case_list_marks_a_conflicting_case(sync_team: Team, mine_ctx: AppContext, qtbot: QtBot) -> None:
+    _conflict_on_both(sync_team, mine_ctx)
+    sync_with_hub(sync_team.mine, sync_team.hub)
+    model = CaseTableModel(sync_team.mine, mine_ctx.labels())
+    assert _first_case_state(model)[0] == "conflict"
+    assert model.fetches == 1  # one lookup per fetched page, not per data() call
+    for _ in range(3):
+        _first_case_state(model)
+    assert model.fetches == 1
+
+
+def test_case_list_marks_nothing_without_a_team(demo_db: Database, make_ctx: MakeCtx) -> None:
+    ctx = make_ctx(demo_db)
+    model = CaseTableModel(demo_db, ctx.labels())
+    assert model.rowCount() > 0
+    assert _first_case_state(model) == ("", None)

@@ -16,6 +16,7 @@ from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from desktop.store.queries import CaseFilter, CaseListRow, Sort
 from desktop.ui.labels import Labels
+from desktop.ui.models.case_sync_marks import CaseSyncMarks
 from desktop.ui.worker import JobControl, Workers
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -35,6 +36,7 @@ ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
 BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
 FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
 FONT: Final = int(Qt.ItemDataRole.FontRole)
+DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
 RIGHT_ALIGNED: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 ROW_FLAGS: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
@@ -43,12 +45,13 @@ NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
 class _Entry:
     """One cached row: the store's row plus what the view asks for, worked out on first use."""
 
-    __slots__ = ("row", "state", "texts")
+    __slots__ = ("row", "state", "texts", "sync")
 
     def __init__(self, row: CaseListRow) -> None:
         self.row = row
         self.state: str | None = None
         self.texts: tuple[Any, ...] | None = None
+        self.sync = ""  # synced/pending/conflict, looked up per page; "" when not in a team
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -70,6 +73,8 @@ class CaseTableModel(QAbstractTableModel):
             page for dozens of cells.
         mask_names: show firm names masked.
         labels: display names in the interface language.
+        sync marks: each page's sync state (pending, conflict) looked up when the page is
+            fetched, shown as a dot in the number column (``_sync_marks``).
     Memory stays flat: only the cached pages are held, whatever the row count.
     """
 
@@ -88,6 +93,7 @@ class CaseTableModel(QAbstractTableModel):
     DeadlineStateRole = Qt.ItemDataRole.UserRole + 3
     StatusCodeRole = Qt.ItemDataRole.UserRole + 4
     RowRole = Qt.ItemDataRole.UserRole + 5
+    SyncStateRole = Qt.ItemDataRole.UserRole + 6
 
     count_changed = Signal(int)
     """The exact row count arrived from the background count."""
@@ -132,6 +138,7 @@ class CaseTableModel(QAbstractTableModel):
         self._hot: tuple[int, list[_Entry]] | None = None
         self._overdue_font = QFont()
         self._overdue_font.setBold(True)
+        self._sync_marks = CaseSyncMarks(db, self)
         self.fetches = 0
         self.count = self._start_count(None)
         self._headers = self._header_texts()
@@ -158,7 +165,8 @@ class CaseTableModel(QAbstractTableModel):
 
     # Roles for which data() may return something; the view also asks for others on every cell.
     _ANSWERED_ROLES: Final = frozenset(
-        {DISPLAY, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND, FONT, *range(CaseIdRole, RowRole + 1)}
+        {DISPLAY, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND, FONT, DECORATION}
+        | set(range(CaseIdRole, SyncStateRole + 1))
     )
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
@@ -178,6 +186,8 @@ class CaseTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             if column == self.COL_DEADLINE:
                 return self._state_text(self._state(entry))
+            if column == self.COL_NUMBER:
+                return self._sync_marks.text(entry.sync)
             return row.firm_name if column == self.COL_FIRM and not self.mask_names else None
         if role in (BACKGROUND, FOREGROUND, FONT):
             return self._deadline_look(self._state(entry), role) if column == self.COL_DEADLINE else None
@@ -189,6 +199,10 @@ class CaseTableModel(QAbstractTableModel):
             return self._state(entry)
         if role == self.StatusCodeRole:
             return row.status
+        if role == DECORATION:
+            return self._sync_marks.icon(entry.sync) if column == self.COL_NUMBER else None
+        if role == self.SyncStateRole:
+            return entry.sync
         return row  # RowRole
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -225,6 +239,7 @@ class CaseTableModel(QAbstractTableModel):
         if filt is not None:
             self.filter = filt
         self.now = datetime.now()
+        self._sync_marks.check()
         self._counts.clear()
         self._clear_pages()
         self.count = self._start_count(self.count if same_filter else None)
@@ -330,6 +345,9 @@ class CaseTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_no)
         else:
             page = [_Entry(r) for r in self._fetch(page_no)]
+            states = self._sync_marks.states([e.row.id for e in page])
+            for entry in page if states else ():
+                entry.sync = states.get(entry.row.id, "")
             self._pages[page_no] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
