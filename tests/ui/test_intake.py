@@ -237,3 +237,15 @@ def test_unsaved_intake_survives_a_crash(
     qtbot.mouseClick(fresh.draft_bar.accept_button, Qt.MouseButton.LeftButton)
     assert fresh.text.toPlainText() == "정책자금 상환유예 문의"
     assert fresh.firm is not None and fresh.firm.id == firm_id
+
+
+def test_typing_in_the_lookup_box_searches_by_itself(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    lookup = _intake(window).lookup
+    name = page_firms(demo_db, None, 1)[0][0].name
+    commit_text(lookup.box, name[-2:])
+    qtbot.waitUntil(lambda: lookup.model.query == name[-2:], timeout=1_000)
+    assert lookup.model.rowCount() > 0
+    commit_text(lookup.box, "없는말")
+    qtbot.waitUntil(lambda: lookup.model.rowCount() == 0, timeout=1_000)
