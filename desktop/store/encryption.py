@@ -73,7 +73,7 @@ def _convert_with_backups(live: Path, from_key: bytes | None, to_key: bytes | No
         ) from exc
     done = []
     for path in backups.list_backups(backups.backup_dir(live)):
-        if driver.is_plain_sqlite(path) == (not encrypting):
+        if driver.is_plain_sqlite(path) == encrypting:
             try:
                 convert_file(path, from_key, to_key)
             except driver.DatabaseError:
