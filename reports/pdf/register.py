@@ -14,6 +14,20 @@ from reports.pdf import layout
 from reports.pdf.tables import Column, data_table, figure_boxes
 
 TITLE = "애로사항 처리대장"
+COLUMNS: tuple[Column, ...] = (
+    Column("연번", 0.5, "right"),
+    Column("접수번호", 1.45, "center"),
+    Column("접수일", 1.05, "center"),
+    Column("기업명", 1.5),
+    Column("분야", 1.15),
+    Column("애로사항", 3.4),
+    Column("담당 기관", 1.3),
+    Column("담당자", 0.75, "center"),
+    Column("상태", 0.75, "center"),
+    Column("처리기한", 1.5, "center"),
+    Column("경과일", 0.65, "right"),
+    Column("비고", 0.85, "center"),
+)
 
 
 def story(register: gather.Register, meta: layout.ReportMeta, styles: layout.Styles) -> list[Flowable]:
@@ -37,20 +51,7 @@ def story(register: gather.Register, meta: layout.ReportMeta, styles: layout.Sty
     out.append(Spacer(1, 8))
     out.append(
         data_table(
-            [
-                Column("연번", 0.5, "right"),
-                Column("접수번호", 1.45, "center"),
-                Column("접수일", 1.05, "center"),
-                Column("기업명", 1.5),
-                Column("분야", 1.15),
-                Column("애로사항", 3.4),
-                Column("담당 기관", 1.3),
-                Column("담당자", 0.75, "center"),
-                Column("상태", 0.75, "center"),
-                Column("처리기한", 1.5, "center"),
-                Column("경과일", 0.65, "right"),
-                Column("비고", 0.85, "center"),
-            ],
+            COLUMNS,
             [
                 (
                     str(i),
