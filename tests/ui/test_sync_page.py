@@ -355,8 +355,9 @@ def test_sync_has_a_shortcut_in_the_file_menu(mine_ctx: AppContext, qtbot: QtBot
 
 
 def _first_case_state(model: CaseTableModel) -> tuple[str, object]:
+    """The sync state of the first listed case, and its tooltip in the number column."""
     index = model.index(0, CaseTableModel.COL_NUMBER)
-    return model.data(index, CaseTableModel.SyncStateRole), model.data(index, Qt.ItemDataRole.DecorationRole)
+    return model.data(index, CaseTableModel.SyncStateRole), model.data(index, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_case_list_marks_an_edited_case_pending_until_a_sync(
@@ -369,14 +370,15 @@ def test_case_list_marks_an_edited_case_pending_until_a_sync(
     page = window.show_page("cases")
     assert isinstance(page, CasesPage)
     assert _first_case_state(page.model) == ("synced", None)
+    number = page.model.index(0, CaseTableModel.COL_NUMBER)
+    blank = page.model.data(number, Qt.ItemDataRole.DecorationRole)
 
     cases.set_fields(sync_team.mine, case_id, {"assignee": "박세무"}, mine_ctx.actor())
     mine_ctx.events.case_changed.emit(case_id)
     qtbot.waitUntil(lambda: _first_case_state(page.model)[0] == "pending", timeout=10_000)
-    state, icon = _first_case_state(page.model)
-    assert isinstance(icon, QIcon) and not icon.isNull()
-    tip = page.model.data(page.model.index(0, CaseTableModel.COL_NUMBER), Qt.ItemDataRole.ToolTipRole)
-    assert "보내지 않은 변경" in tip
+    assert "보내지 않은 변경" in str(_first_case_state(page.model)[1])
+    dot = page.model.data(page.model.index(0, CaseTableModel.COL_NUMBER), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(dot, QIcon) and isinstance(blank, QIcon) and dot.cacheKey() != blank.cacheKey()
 
     window.sync_now()
     sync_page = window.page("sync")
@@ -392,6 +394,7 @@ def test_case_list_marks_a_conflicting_case(sync_team: Team, mine_ctx: AppContex
     sync_with_hub(sync_team.mine, sync_team.hub)
     model = CaseTableModel(sync_team.mine, mine_ctx.labels())
     assert _first_case_state(model)[0] == "conflict"
+    assert "충돌" in str(_first_case_state(model)[1])
     assert model.fetches == 1  # one lookup per fetched page, not per data() call
     for _ in range(3):
         _first_case_state(model)
@@ -403,3 +406,4 @@ def test_case_list_marks_nothing_without_a_team(demo_db: Database, make_ctx: Mak
     model = CaseTableModel(demo_db, ctx.labels())
     assert model.rowCount() > 0
     assert _first_case_state(model) == ("", None)
+    assert model.data(model.index(0, CaseTableModel.COL_NUMBER), Qt.ItemDataRole.DecorationRole) is None

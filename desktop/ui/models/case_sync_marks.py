@@ -9,9 +9,10 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from desktop.store import sync_meta
 from desktop.store.db import Database
-from desktop.sync.status import CONFLICT, PENDING, case_sync_states
+from desktop.sync.status import CONFLICT, PENDING, SYNCED, case_sync_states
 
-MARK_COLOURS = {PENDING: "#e0a800", CONFLICT: "#dc3545"}
+# Synced cases get a blank mark so every number in the column starts at the same place.
+MARK_COLOURS = {PENDING: "#e0a800", CONFLICT: "#dc3545", SYNCED: "transparent"}
 _MARK_SIZE = 10
 
 
