@@ -237,10 +237,10 @@ def _row_values(db: Database, table: str, ids: Sequence[str]) -> dict[str, dict[
     cur.row_factory = None
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for r in cur.execute(
+        for row_id, *values in cur.execute(
             f"SELECT id, {', '.join(cols)} FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
         ):
-            out[r[0]] = dict(zip(cols, r[1:], strict=True))
+            out[row_id] = dict(zip(cols, values, strict=True))
     return out
 
 
@@ -250,37 +250,32 @@ _Item = tuple[str, int, int, Op | None]
 
 def _logged(db: Database, after: int) -> Iterator[_Item]:
     """Local ops from the log after ``after``, in order, with row ops filled from their rows."""
+    cur = db.conn.cursor()
+    cur.row_factory = None  # plain tuples: a hundred thousand ops make sqlite3.Row's cost show
     while True:
-        rows = db.all(
+        rows = cur.execute(
             "SELECT seq, stamp, tbl, row_id, col, value, replaces FROM sync_ops "
             "WHERE seq > ? AND local = 1 ORDER BY seq LIMIT ?",
             (after, _CHUNK),
-        )
+        ).fetchall()
         if not rows:
             return
         wanted: dict[str, list[str]] = {}
-        for r in rows:
-            if r["col"] == ROW and r["tbl"] in SYNC_TABLES:
-                wanted.setdefault(r["tbl"], []).append(r["row_id"])
+        for _, _, tbl, row_id, col, _, _ in rows:
+            if col == ROW and tbl in SYNC_TABLES:
+                wanted.setdefault(tbl, []).append(row_id)
         values = {t: _row_values(db, t, ids) for t, ids in wanted.items()}
-        for r in rows:
+        for seq, stamp, tbl, row_id, col, value, replaces in rows:
             op: Op | None
-            if r["col"] == ROW:
-                row = values.get(r["tbl"], {}).get(r["row_id"])
-                op = None if row is None else Op(r["stamp"], r["tbl"], r["row_id"], ROW, row)
-            elif r["col"] == ERASE:
-                op = Op(r["stamp"], r["tbl"], r["row_id"], ERASE, json.loads(r["value"]))
+            if col == ROW:
+                row = values.get(tbl, {}).get(row_id)
+                op = None if row is None else Op(stamp, tbl, row_id, ROW, row)
+            elif col == ERASE:
+                op = Op(stamp, tbl, row_id, ERASE, json.loads(value))
             else:
-                op = Op(
-                    r["stamp"],
-                    r["tbl"],
-                    r["row_id"],
-                    r["col"],
-                    r["value"],
-                    tuple(r["replaces"].split()) if r["replaces"] else (),
-                )
-            yield r["stamp"], 0, int(r["seq"]), op
-        after = int(rows[-1]["seq"])
+                op = Op(stamp, tbl, row_id, col, value, tuple(replaces.split()) if replaces else ())
+            yield stamp, 0, seq, op
+        after = rows[-1][0]
 
 
 def _ranged(db: Database, rng: Any) -> Iterator[_Item]:

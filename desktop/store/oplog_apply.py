@@ -13,7 +13,6 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -21,6 +20,7 @@ from desktop.core.records import Changes
 from desktop.store import search
 from desktop.store.db import Database
 from desktop.store.oplog import ERASE, ROW, SYNC_TABLES, Op, TableSpec, capture_paused, observe, row_op_stamps
+from desktop.store.oplog_derived import case_grams, set_column
 
 
 def conflict_id(table: str, row_id: str, col: str) -> str:
@@ -195,7 +195,7 @@ class _Applier:
                 [
                     (
                         first + k,
-                        _case_grams(str(op.value.get("text") or ""), str(op.value.get("number") or "")),
+                        case_grams(str(op.value.get("text") or ""), str(op.value.get("number") or "")),
                     )
                     for k, op in enumerate(new)
                 ],
@@ -220,6 +220,8 @@ class _Applier:
 
     def _log_row_ops(self, table: str, new: list[Op], first: int) -> None:
         """Remember the row ops' stamps: runs of consecutive stamps as ranges, others one by one."""
+        ranges: list[tuple[Any, ...]] = []
+        singles: list[tuple[str, str, str]] = []
         start = 0
         while start < len(new):
             end = start + 1
@@ -228,18 +230,20 @@ class _Applier:
             stamp = new[start].stamp
             if end - start >= 8:
                 lo, hi = first + start, first + end - 1
-                self.db.execute(
-                    "INSERT INTO sync_ranges (tbl, lo, hi, ms, counter, device, sent_to) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (table, lo, hi, int(stamp[:13]), int(stamp[13:21], 16), stamp[21:], hi),
-                )
+                ranges.append((table, lo, hi, int(stamp[:13]), int(stamp[13:21], 16), stamp[21:], hi))
             else:
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, "
-                    "local) VALUES (?, ?, ?, '*', NULL, '', 0)",
-                    [(op.stamp, table, op.row_id) for op in new[start:end]],
-                )
+                singles += [(op.stamp, table, op.row_id) for op in new[start:end]]
             start = end
+        self.db.executemany(
+            "INSERT INTO sync_ranges (tbl, lo, hi, ms, counter, device, sent_to) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ranges,
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
+            "VALUES (?, ?, ?, '*', NULL, '', 0)",
+            singles,
+        )
 
     def _insert(self, table: str, row_id: str, values: dict[str, Any]) -> None:
         cols = tuple(values)
@@ -263,17 +267,14 @@ class _Applier:
             )
         elif table == "cases":
             search.index_case(
-                self.db, rowid, _case_grams(str(values.get("text") or ""), str(values.get("number") or ""))
+                self.db, rowid, case_grams(str(values.get("text") or ""), str(values.get("number") or ""))
             )
 
     def fields(self, ops: list[Op]) -> None:
         """A run of field ops at once (see oplog_fields); the same result as one by one."""
         from desktop.store.oplog_fields import FieldRun
 
-        def setter(table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
-            set_column(self.db, table, row_id, rowid, col, value)
-
-        new, duplicates, orphans = FieldRun(self.db, ops).apply(self._touched, setter)
+        new, duplicates, orphans = FieldRun(self.db, ops).apply(self._touched)
         self.result.ops += new
         self.result.duplicates += duplicates
         self.result.orphans += orphans
@@ -386,39 +387,6 @@ class _Applier:
         self._touched(op.tbl, op.row_id)
 
 
-def set_column(db: Database, table: str, row_id: str, rowid: int, col: str, value: Any) -> None:
-    """Write one synced column without capture and keep derived data right (search, firm names)."""
-    old: Any = None
-    if table == "firms" and col in ("name", "brn"):
-        old = db.one("SELECT name, brn FROM firms WHERE rowid = ?", (rowid,))
-    elif table == "cases" and col in ("text", "number"):
-        old = db.one("SELECT text, number FROM cases WHERE rowid = ?", (rowid,))
-    db.execute(f"UPDATE {table} SET {col} = ? WHERE rowid = ?", (value, rowid))
-    if table == "firms" and old is not None:
-        new = db.one("SELECT name, brn FROM firms WHERE rowid = ?", (rowid,))
-        assert new is not None
-        search.index_firm(
-            db, rowid, search.firm_grams(new["name"], new["brn"]), search.firm_grams(old["name"], old["brn"])
-        )
-        if col == "name":
-            db.execute("UPDATE cases SET firm_name = ? WHERE firm_id = ?", (new["name"], row_id))
-    elif table == "cases" and old is not None:
-        new = db.one("SELECT text, number FROM cases WHERE rowid = ?", (rowid,))
-        assert new is not None
-        search.index_case(
-            db,
-            rowid,
-            search.case_grams(new["text"], new["number"]),
-            search.case_grams(old["text"], old["number"]),
-        )
-    elif table == "cases" and col == "firm_id":
-        db.execute(
-            "UPDATE cases SET firm_name = coalesce((SELECT name FROM firms WHERE id = ?), firm_name) "
-            "WHERE rowid = ?",
-            (value, rowid),
-        )
-
-
 def purge_erased(db: Database, table: str, row_id: str, stamp: str, cols: tuple[str, ...]) -> None:
     """Blank the values of ``cols`` older than ``stamp`` everywhere in the op log, then re-show."""
     spec = SYNC_TABLES.get(table)
@@ -467,15 +435,6 @@ _BATCH = 5000
 _FAST_INSERTS_FROM = 1000
 
 
-@lru_cache(maxsize=20_000)
-def _text_grams(text: str) -> str:
-    return search.case_grams(text, "")
-
-
-def _case_grams(text: str, number: str) -> str:
-    return " ".join(filter(None, (_text_grams(text), search.case_grams("", number))))
-
-
 @contextmanager
 def _capture_triggers_dropped(db: Database, enabled: bool) -> Iterator[None]:
     """Drop the capture triggers for the rest of the transaction and put them back.
@@ -506,40 +465,110 @@ def _consecutive(a: str, b: str) -> bool:
     return a[:13] == b[:13] and a[21:] == b[21:] and int(b[13:21], 16) == int(a[13:21], 16) + 1
 
 
+class _Block:
+    """Ops of a bundle that can be applied together: rows new here and field ops.
+
+    Inserting the block's new rows (table by table, in foreign-key order) before its field
+    ops gives what applying them in order gives, because none of its field ops precedes the
+    row op of its row: a block ends before such a row op and before a row op of a row that
+    exists already (that one merges into the row, one op at a time).
+    """
+
+    def __init__(self) -> None:
+        self.ops: list[Op] = []
+        self.rows: dict[str, list[Op]] = {}
+        self.fields: list[Op] = []
+        self.edited: set[tuple[str, str]] = set()
+
+    def _clear(self) -> None:
+        self.ops, self.rows, self.fields, self.edited = [], {}, [], set()
+
+    def flush(self, applier: _Applier) -> None:
+        if not self.ops:
+            return
+        if applier.touches_erasures(self.ops):  # rare: rows with erased personal data, one op at a time
+            for one in self.ops:
+                applier.apply(one)
+        else:
+            for table in SYNC_TABLES:
+                if table in self.rows:
+                    applier.rows(self.rows[table])
+            if self.fields:
+                applier.fields(self.fields)
+        self._clear()
+
+
+def _present(db: Database, ops: list[Op]) -> set[tuple[str, str]]:
+    """The (table, id) of rows of these row ops that exist here already."""
+    wanted: dict[str, list[str]] = {}
+    for op in ops:
+        if op.col == ROW and op.tbl in SYNC_TABLES:
+            wanted.setdefault(op.tbl, []).append(op.row_id)
+    found: set[tuple[str, str]] = set()
+    for table, ids in wanted.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found |= {
+                (table, str(r[0]))
+                for r in db.all(f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            }
+    return found
+
+
 def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
     """Apply remote ops in order inside the caller's transaction (causal order: a bundle's
-    dependencies are applied first). Ops already here are skipped, so applying twice is harmless."""
+    dependencies are applied first). Ops already here are skipped, so applying twice is harmless.
+
+    Ops go in blocks (see ``_Block``) of up to ``_BATCH``, so that a bundle of interleaved
+    edits and new rows costs a few statements per block, not per op.
+    """
     ops = list(ops)
     applier = _Applier(db)
     top = max((op.stamp for op in ops), default="")
     with capture_paused(db), _capture_triggers_dropped(db, len(ops) >= _FAST_INSERTS_FROM):
-        i = 0
-        while i < len(ops):
-            op = ops[i]
-            rows = op.col == ROW and op.tbl in SYNC_TABLES and isinstance(op.value, dict)
-            if not rows and op.col == ERASE:
+        present = _present(db, ops)
+        block = _Block()
+        for op in ops:
+            if op.col == ROW and op.tbl in SYNC_TABLES and isinstance(op.value, dict):
+                key = (op.tbl, op.row_id)
+                if key in present:  # a row created twice (a copied database file): merged alone
+                    block.flush(applier)
+                    applier.apply(op)
+                    continue
+                if key in block.edited:
+                    block.flush(applier)
+                present.add(key)
+                block.rows.setdefault(op.tbl, []).append(op)
+            elif op.col in (ROW, ERASE):  # erasures, and rows of tables this version lacks
+                block.flush(applier)
                 applier.apply(op)
-                i += 1
                 continue
-            j = i + 1
-            while (
-                j < len(ops)
-                and j - i < _BATCH
-                and ((ops[j].col == ROW and ops[j].tbl == op.tbl) if rows else ops[j].col not in (ROW, ERASE))
-            ):
-                j += 1
-            run = ops[i:j]
-            if applier.touches_erasures(run):  # rare: rows with erased personal data, one op at a time
-                for one in run:
-                    applier.apply(one)
-            elif rows:
-                applier.rows(run)
             else:
-                applier.fields(run)
-            i = j
+                block.fields.append(op)
+                block.edited.add((op.tbl, op.row_id))
+            block.ops.append(op)
+            if len(block.ops) >= _BATCH:
+                block.flush(applier)
+        block.flush(applier)
     if top:
         observe(db, top)
     return applier.result
+
+
+@contextmanager
+def all_or_nothing(db: Database) -> Iterator[None]:
+    """A savepoint in the caller's transaction: an error undoes what ran inside, and only that
+    (one bundle that cannot apply leaves the others of a larger transaction in place)."""
+    if not db.in_transaction:
+        raise RuntimeError("all_or_nothing needs a transaction")
+    db.execute("SAVEPOINT apply_ops")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK TO apply_ops")
+        db.execute("RELEASE apply_ops")
+        raise
+    db.execute("RELEASE apply_ops")
 
 
 def keep_value(db: Database, table: str, row_id: str, col: str, stamp: str, value: Any) -> None:

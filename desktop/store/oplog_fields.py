@@ -15,13 +15,10 @@ from typing import Any
 
 from desktop.store.db import Database
 from desktop.store.oplog import SYNC_TABLES, Op, make_stamp
+from desktop.store.oplog_derived import DERIVED, set_columns
 
 Key = tuple[str, str, str]
 _CHUNK = 300
-# Columns whose change also changes derived data (search index, firm names on cases).
-DERIVED = frozenset(
-    {("firms", "name"), ("firms", "brn"), ("cases", "text"), ("cases", "number"), ("cases", "firm_id")}
-)
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
@@ -123,9 +120,7 @@ class FieldRun:
                     )
 
     # -- merging ------------------------------------------------------------------------------------
-    def apply(
-        self, touched: Callable[[str, str], None], set_column: Callable[[str, str, int, str, Any], None]
-    ) -> tuple[int, int, int]:
+    def apply(self, touched: Callable[[str, str], None]) -> tuple[int, int, int]:
         """Apply the run; returns (new ops, duplicates, orphans)."""
         existing = self._existing()
         seen: set[tuple[str, str, str, str]] = set()
@@ -167,18 +162,16 @@ class FieldRun:
             if op.col in SYNC_TABLES[op.tbl].lww:
                 top = max(entries)
                 current[key] = {top: entries[top]}
-        self._write(current, set_column)
+        self._write(current)
         for table, row_id in dict.fromkeys((op.tbl, op.row_id) for op in merged):
             if (table, row_id) in self.rowids:
                 touched(table, row_id)
         return len(fresh), duplicates, orphans
 
-    def _write(
-        self, current: dict[Key, dict[str, Any]], set_column: Callable[[str, str, int, str, Any], None]
-    ) -> None:
+    def _write(self, current: dict[Key, dict[str, Any]]) -> None:
         from desktop.store.oplog_apply import conflict_id
 
-        deletes, inserts, plain = [], [], defaultdict(list)
+        deletes, inserts, plain, derived = [], [], defaultdict(list), defaultdict(list)
         conflicts_on, conflicts_off = [], []
         for key, entries in current.items():
             table, row_id, col = key
@@ -193,7 +186,7 @@ class FieldRun:
             base = self.base[key]
             if _value_key(shown) != _value_key(base) and shown != base:
                 if (table, col) in DERIVED:
-                    set_column(table, row_id, self.rowids[(table, row_id)], col, shown)
+                    derived[(table, col)].append((row_id, self.rowids[(table, row_id)], shown))
                 else:
                     plain[(table, col)].append((shown, self.rowids[(table, row_id)]))
             if len({_value_key(v) for v in entries.values()}) > 1 and col not in SYNC_TABLES[table].lww:
@@ -207,6 +200,9 @@ class FieldRun:
             "INSERT OR REPLACE INTO sync_current (tbl, row_id, col, stamp, value) VALUES (?, ?, ?, ?, ?)",
             inserts,
         )
+        # Firms first: a case moved to a firm renamed in the same run takes the new name.
+        for (table, col), changed in sorted(derived.items(), key=lambda item: item[0][0] != "firms"):
+            set_columns(self.db, table, col, changed)
         for (table, col), rows in plain.items():
             self.db.executemany(f"UPDATE {table} SET {col} = ? WHERE rowid = ?", rows)
         self.db.executemany(
