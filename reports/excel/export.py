@@ -5,8 +5,9 @@ temporary file, so memory stays flat however many cases there are (cases are rea
 pages). Every cell is written with its typed call (``write_string``, ``write_number``,
 ``write_datetime``): text never becomes a formula, and text a spreadsheet would take for
 one (``=…``, ``+…``, ``-…``, ``@…``) also gets Excel's quote prefix, so it stays text when
-someone edits the cell. The file appears only when complete (temp file in the target
-folder, then ``os.replace``); a cancelled export leaves nothing behind.
+someone edits the cell. The file appears only when complete (written in a private scratch
+folder beside the target, then ``os.replace``); a cancelled export leaves nothing behind, and
+the scratch folder of a killed one is swept by the next export (:mod:`reports.excel.scratch`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,6 +32,7 @@ from desktop.store.db import Database
 from reports import data
 from reports.excel import summary
 from reports.excel.columns import CASE_COLUMNS, ExcelColumn, RowValues
+from reports.excel.scratch import Scratch
 from reports.masking import Masker, unmasking
 
 Progress = Callable[[int, int], None]
@@ -255,9 +256,11 @@ def export_cases(
         detail=options.describe(names),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    # Same folder, so os.replace stays a rename.
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
-    wb = Workbook(str(tmp), WORKBOOK_OPTIONS)
+    # A subfolder of the target's folder, so os.replace stays a rename; xlsxwriter's row files
+    # (``tmpdir``) go there too instead of the system temp folder.
+    scratch = Scratch.create(out)
+    tmp = scratch.file(out.name + ".part")
+    wb = Workbook(str(tmp), {**WORKBOOK_OPTIONS, "tmpdir": str(scratch.path)})
     saved = False
     # Everything that scans the cases goes through a connection of its own with a small page
     # cache: the rows are read once, and a 64 MiB cache full of them would only grow the process.
@@ -333,6 +336,6 @@ def export_cases(
         reading.close()
         if not saved:
             _discard(wb)
-        tmp.unlink(missing_ok=True)
+        scratch.remove()
     sheets = ("요약", "사례", *(s.title for s in per_agency.values()))
     return ExportResult(out, done, sheets, time.perf_counter() - started)

@@ -371,8 +371,7 @@ class Export(Scenario):
         self.out = self.out_dir / "사례.xlsx"
         self.system_tmp = self.root / "system-tmp"
         self.system_tmp.mkdir()
-        self.leftovers = 0
-        self.sheet_leftovers = 0
+        self.swept = 0
         self.files_checked = 0
 
     def stores(self) -> list[Path]:
@@ -387,7 +386,7 @@ class Export(Scenario):
 
         from reports.excel.export import ExportOptions, export_cases
 
-        tempfile.tempdir = str(self.system_tmp)  # openpyxl's write-only sheet files go here
+        tempfile.tempdir = str(self.system_tmp)  # must stay empty: the export has its own folder
         db = open_store(self.path)
         export_cases(
             db, self.out, ACTOR, ExportOptions(per_agency=i % 2 == 0), now=datetime(2026, 3, 2, 12, 0)
@@ -395,16 +394,18 @@ class Export(Scenario):
         db.close()
 
     def verify(self, i: int) -> None:
-        for entry in os.scandir(self.system_tmp):
-            # openpyxl writes each write-only sheet to a temp file it deletes only on save.
-            self.sheet_leftovers += 1
-            os.unlink(entry.path)
+        from reports.excel.scratch import sweep_stale
+
+        # xlsxwriter's row files (the rows written so far) go to the export's own scratch folder.
+        system_files = [entry.name for entry in os.scandir(self.system_tmp)]
+        assert system_files == [], f"temp files left in the system temp folder: {system_files}"
         for entry in os.scandir(self.out_dir):
-            if entry.name.endswith(".part"):
-                self.leftovers += 1
-                os.unlink(entry.path)
-            elif entry.name != self.out.name:
+            if entry.name != self.out.name and not (entry.is_dir() and entry.name.endswith(".export")):
                 raise AssertionError(f"unexpected file after a killed export: {entry.name}")
+        # What the next export does first: the killed run's scratch folder goes, nothing else.
+        self.swept += len(sweep_stale(self.out_dir))
+        left = sorted(entry.name for entry in os.scandir(self.out_dir) if entry.name != self.out.name)
+        assert left == [], f"temp files left after the next export's sweep: {left}"
         if not self.out.exists():
             return
         with zipfile.ZipFile(self.out) as archive:
@@ -425,8 +426,7 @@ class Export(Scenario):
     def counts(self) -> dict[str, int]:
         return {
             "complete_files_checked": self.files_checked,
-            "part_files_left": self.leftovers,
-            "sheet_temp_files_left": self.sheet_leftovers,
+            "scratch_folders_swept": self.swept,
         }
 
 
