@@ -128,6 +128,8 @@ class FirmClusterBox(QGroupBox):
             self.track.setText(self.tr("추천 지원 유형 없음 (양호)"))
         else:
             self.track.clear()
+        for label in (self.level, self.track):  # no blank lines where there is nothing to say
+            label.setHidden(not label.text())
         if may_link:
             self._fill_choices()
 
