@@ -200,8 +200,7 @@ class FieldRun:
             "INSERT OR REPLACE INTO sync_current (tbl, row_id, col, stamp, value) VALUES (?, ?, ?, ?, ?)",
             inserts,
         )
-        # Firms first: a case moved to a firm renamed in the same run takes the new name.
-        for (table, col), changed in sorted(derived.items(), key=lambda item: item[0][0] != "firms"):
+        for (table, col), changed in derived.items():
             set_columns(self.db, table, col, changed)
         for (table, col), rows in plain.items():
             self.db.executemany(f"UPDATE {table} SET {col} = ? WHERE rowid = ?", rows)
