@@ -191,7 +191,8 @@ def test_firms_are_matched_automatically_and_can_be_linked_by_hand(db: Database,
 
 
 def test_only_a_coordinator_may_link_a_firm_to_a_cluster(db: Database, actor: Actor) -> None:
-    firm, _ = firms.add_firm(db, firms.NewFirm(brn="1248100998", name="(주)광양철강", region_code="46"), actor)
+    new = firms.NewFirm(brn="1248100998", name="(주)광양철강", region_code="46")
+    firm, _ = firms.add_firm(db, new, actor)
     for role in ("consultant", "manager"):
         with pytest.raises(RejectedInput) as refused:
             store_clusters.link_firm(db, firm, "JN-GY-STEEL", replace(actor, role=role))

@@ -1,4 +1,4 @@
-"""The firm card's cluster section: cluster, level and track for everyone; link and unlink for coordinators."""
+"""The firm card's cluster section: cluster, level and track for all; link and unlink for coordinators."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ def _firm(ctx: AppContext, brn: str, name: str, ksic: str, address: str) -> str:
 
 @pytest.fixture
 def coordinator(db: Database, make_ctx: object) -> AppContext:
-    """A coordinator's context; the 광양 steel cluster is rated 심각 in 2026 H1 (sales -25%, closures +40%)."""
+    """A coordinator's context; the 광양 steel cluster is 심각 in 2026 H1 (sales -25%, closures +40%)."""
     ctx: AppContext = make_ctx(db, role="coordinator")  # type: ignore[operator]
     crisis = cl.Indicators(STEEL_CLUSTER, "2026-H1", -25.0, 40.0, -8.0, 120)
-    store_clusters.import_indicators(db, [crisis], "test", ctx.actor(), now=lambda: datetime(2026, 9, 1, 9, 0))
+    rated = datetime(2026, 9, 1, 9, 0)
+    store_clusters.import_indicators(db, [crisis], "test", ctx.actor(), now=lambda: rated)
     return ctx
 
 
