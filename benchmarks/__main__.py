@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUICK_SIZES = (10_000, 100_000)
 FULL_SIZES = (10_000, 100_000, 1_000_000)
 # Each group module has run(path, size, repeats) -> list[Result]; some need only one size.
-GROUPS = ("bench_store", "bench_reports", "bench_gui", "bench_sync", "bench_pg")
+GROUPS = ("bench_store", "bench_reports", "bench_gui", "bench_sync", "bench_pg", "bench_crypto")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -117,6 +117,33 @@ def decrypt_without_store(args: argparse.Namespace, out: Out) -> None:
     _report_conversion(encryption.decrypt_store(live, key), out)
 
 
+def db_key_without_store(args: argparse.Namespace, out: Out) -> None:
+    """``onestop db-key``: show the store key (to keep it safe) or, with ``--save``, put the key
+    given in ONESTOP_DB_KEY into this computer's keyring. Without the key the store and its
+    backups cannot be read: a new laptop needs it."""
+    if args.save:
+        dbkey.save_env_key_in_keyring()
+        saved = out.t("키를 OS 키 저장소에 저장했습니다.", "The key is saved in the OS keyring.")
+        out.emit({"saved": True}, saved)
+        return
+    key = dbkey.saved_key()
+    if key is None:
+        raise reject(
+            "database",
+            "이 컴퓨터에 데이터베이스 키가 없습니다 (데이터베이스가 암호화되어 있지 않습니다).",
+            "This computer has no database key (the database is not encrypted).",
+        )
+    out.emit(
+        {"key": key.hex()},
+        out.t(
+            f"{key.hex()}\n이 키를 안전한 곳(비밀번호 관리자, 봉인된 봉투)에 보관하세요. 새 노트북에서는 "
+            f"{dbkey.KEY_ENV}에 넣고 'onestop db-key --save'를 실행합니다.",
+            f"{key.hex()}\nKeep this key somewhere safe (a password manager, a sealed envelope). On a new "
+            f"laptop, put it in {dbkey.KEY_ENV} and run 'onestop db-key --save'.",
+        ),
+    )
+
+
 def _report_conversion(done: encryption.Conversion, out: Out) -> None:
     encrypted = ("암호화했습니다", "Encrypted")
     state_ko, state_en = encrypted if done.encrypted else ("복호화했습니다", "Decrypted")
@@ -286,6 +313,9 @@ def add_admin_commands(sub: Any, common: argparse.ArgumentParser, listing: argpa
         "decrypt", parents=[common, listing], help="turn the encrypted database back into a plain one"
     )
     decrypt.set_defaults(run_without_store=decrypt_without_store)
+    key = sub.add_parser("db-key", parents=[common, listing], help="show the database key, or --save it")
+    key.add_argument("--save", action="store_true", help="put the key in ONESTOP_DB_KEY into the OS keyring")
+    key.set_defaults(run_without_store=db_key_without_store)
 
     listed = sub.add_parser("backups", parents=[common, listing], help="the automatic daily backups")
     listed.add_argument("--check", action="store_true", help="check each backup (integrity, schema)")
@@ -314,6 +344,7 @@ __all__ = [
     "cmd_backups",
     "cmd_erase",
     "cmd_restore",
+    "db_key_without_store",
     "decrypt_without_store",
     "encrypt_without_store",
     "restore_without_store",

@@ -130,3 +130,22 @@ def key_for_encrypting() -> bytes:
             "Nothing was changed.",
         )
     return choice.key
+
+
+def save_env_key_in_keyring() -> bytes:
+    """Put the key given in ``ONESTOP_DB_KEY`` into the OS keyring (a new laptop, a restored backup).
+
+    Raises:
+        RejectedInput: field ``ONESTOP_DB_KEY``: unset or malformed; or ``encryption``: no keyring.
+    """
+    key = key_from_env()
+    if key is None:
+        raise reject(KEY_ENV, f"{KEY_ENV}에 저장할 키를 주세요.", f"Give the key to save in {KEY_ENV}.")
+    if not keyring_usable():
+        raise reject(
+            "encryption",
+            "이 컴퓨터에는 쓸 수 있는 OS 키 저장소가 없습니다.",
+            "This computer has no usable OS keyring.",
+        )
+    KeyringStore(KEYRING_SCOPE).put(KEYRING_NAME, key)
+    return key

@@ -14,6 +14,8 @@ class MemoryKeyring(KeyringBackend):
     """A keyring backend that keeps passwords in a dict (priority 1: counts as usable)."""
 
     priority = 1  # type: ignore[assignment]
+    # Not a candidate when keyring picks its default backend (it considers every subclass).
+    viable = False  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__()

@@ -215,3 +215,19 @@ def test_a_backup_of_an_encrypted_store_is_encrypted_and_restores(tmp_path: Path
     finally:
         restored.close()
     assert driver.is_plain_sqlite(other) is False
+
+
+def test_a_key_given_in_the_environment_can_be_kept_in_the_keyring_of_a_new_laptop(
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "onestop.db"
+    key = dbkey.new_key()
+    ids = _encrypted_store(path, key)
+    monkeypatch.setenv(dbkey.KEY_ENV, key.hex())
+    assert dbkey.save_env_key_in_keyring() == key
+    monkeypatch.delenv(dbkey.KEY_ENV)
+    db, choice = open_user_store(path)
+    try:
+        assert choice.key == key and {r[0] for r in db.all("SELECT id FROM cases")} == set(ids)
+    finally:
+        db.close()
