@@ -25,6 +25,7 @@ from desktop.sync.conflicts import list_conflicts
 from desktop.sync.engine import sync_with_hub
 from desktop.sync.hubs.base import HubWriteError
 from desktop.sync.hubs.folder import FolderHub
+from desktop.sync.merge_queue import merge_candidates
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import SYNC_SHORTCUT, MainWindow
 from desktop.ui.models.case_table_model import CaseTableModel
@@ -290,9 +291,7 @@ def test_joining_with_a_wrong_code_keeps_the_dialog_open(
 def test_duplicate_firms_from_two_laptops_wait_in_the_merge_queue(
     sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
 ) -> None:
-    kept, _ = firms.add_firm(
-        sync_team.mine, firms.NewFirm(brn="1248100998", name="광양철강"), mine_ctx.actor()
-    )
+    firms.add_firm(sync_team.mine, firms.NewFirm(brn="1248100998", name="광양철강"), mine_ctx.actor())
     firms.add_firm(sync_team.other, firms.NewFirm(brn="1248100998", name="(주)광양철강"), OTHER)
     sync_team.other_syncs()
     page = _page(mine_ctx, qtbot)
@@ -305,7 +304,7 @@ def test_duplicate_firms_from_two_laptops_wait_in_the_merge_queue(
     assert model.data(model.index(0, MergeQueueTableModel.COL_COUNT)) == "2"
     assert "1곳" in page.merge_queue.summary.text()
     qtbot.mouseClick(page.merge_queue.merge_button, Qt.MouseButton.LeftButton)
-    assert opened == [kept]
+    assert opened == [merge_candidates(sync_team.mine)[0].suggested_keep.id]  # the older one
 
 
 def test_inbox_models_are_well_behaved(
