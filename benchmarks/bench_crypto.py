@@ -2,11 +2,14 @@
 
 Each figure of the encrypted copy carries the plain copy's figure (same run, same data,
 measured alternately) as its baseline, so the ratio is the cost of encryption on this machine.
+Wall-clock figures on a shared machine are noisy; the CPU time of this process (user + sys) for
+the same samples is kept in ``extra`` (``cpu_ms``, ``baseline_cpu_ms``, ``cpu_ratio``).
 Sizes above 100,000 cases are skipped: converting a 1M-case store alone takes minutes.
 """
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -14,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks.datasets import TODAY, scratch_copy
-from benchmarks.harness import Result, summarise, timed
+from benchmarks.harness import Result, summarise
 from desktop.core.records import Actor
 from desktop.store import cases, dbkey, encryption, firms, queries
 from desktop.store.db import Database
@@ -107,17 +110,29 @@ def _compare(
     repeats: int,
     note: str,
 ) -> Result:
-    plain_samples: list[float] = []
-    encrypted_samples: list[float] = []
+    plain()  # warm both caches once
+    encrypted()
+    samples: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
     for _ in range(repeats):
-        plain_samples += timed(plain, 1, warmup=0)
-        encrypted_samples += timed(encrypted, 1, warmup=0)
-    return _result(name, size, plain_samples, encrypted_samples, note)
+        samples[False].append(_sample(plain))
+        samples[True].append(_sample(encrypted))
+    return _result(name, size, samples[False], samples[True], note)
 
 
-def _result(name: str, size: int, plain: list[float], encrypted: list[float], note: str) -> Result:
-    median, p95 = summarise(encrypted)
-    plain_median, plain_p95 = summarise(plain)
+def _sample(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall ms, CPU ms of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _result(
+    name: str, size: int, plain: list[tuple[float, float]], encrypted: list[tuple[float, float]], note: str
+) -> Result:
+    median, p95 = summarise([wall for wall, _ in encrypted])
+    plain_median, plain_p95 = summarise([wall for wall, _ in plain])
+    cpu = statistics.median(c for _, c in encrypted)
+    plain_cpu = statistics.median(c for _, c in plain)
     return Result(
         "crypto",
         f"encrypted: {name}",
@@ -126,7 +141,13 @@ def _result(name: str, size: int, plain: list[float], encrypted: list[float], no
         round(p95, 3),
         len(encrypted),
         baseline_ms=round(plain_median, 3),
-        note=f"baseline: the plain copy (p95 {plain_p95:.2f} ms)" + (f"; {note}" if note else ""),
+        note=f"baseline: the plain copy (p95 {plain_p95:.2f} ms); CPU {cpu:.2f} vs {plain_cpu:.2f} ms"
+        + (f"; {note}" if note else ""),
+        extra={
+            "cpu_ms": round(cpu, 3),
+            "baseline_cpu_ms": round(plain_cpu, 3),
+            "cpu_ratio": round(cpu / plain_cpu, 3) if plain_cpu else None,
+        },
     )
 
 
@@ -136,7 +157,7 @@ def _add_case(plain: Path, encrypted: Path, key: bytes, size: int) -> list[Resul
     try:
         actor = Actor("벤치마크", "JNEPA")
         firm_ids = [r["id"] for r in a.all("SELECT id FROM firms ORDER BY rowid LIMIT ?", (ADDS,))]
-        samples: dict[bool, list[float]] = {False: [], True: []}
+        samples: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
         for i, firm_id in enumerate(firm_ids):
             new = cases.NewCase(
                 firm_id=firm_id,
@@ -147,9 +168,7 @@ def _add_case(plain: Path, encrypted: Path, key: bytes, size: int) -> list[Resul
                 consent_agencies=("JNEPA",),
             )
             for is_encrypted, db in ((False, a), (True, b)):
-                start = time.perf_counter()
-                cases.add_case(db, new, actor)
-                samples[is_encrypted].append((time.perf_counter() - start) * 1000)
+                samples[is_encrypted].append(_sample(lambda db=db, new=new: cases.add_case(db, new, actor)))
     finally:
         a.close()
         b.close()

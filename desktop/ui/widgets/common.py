@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from desktop.core.errors import RejectedInput
+from desktop.store import driver
 
 
 def debounce_timer(parent: QObject, msecs: int, slot: Callable[[], object]) -> QTimer:
@@ -21,9 +22,12 @@ def debounce_timer(parent: QObject, msecs: int, slot: Callable[[], object]) -> Q
 
 
 def error_text(exc: BaseException, lang: str) -> str:
-    """The message to show for a failure: rejected input in the interface language, else the error."""
+    """The message to show for a failure: rejected input (and a full disk) in the interface
+    language, else the error."""
     if isinstance(exc, RejectedInput):
         return exc.text(lang)
+    if driver.is_disk_full(exc):
+        return driver.disk_full(exc).text(lang)
     return f"{type(exc).__name__}: {exc}"
 
 
