@@ -8,7 +8,6 @@ constant-memory sheet too: rows only go down), with number formats taken from th
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from xlsxwriter.worksheet import Worksheet
 from desktop.core.dashboard import DashboardFigures
 from desktop.store.db import Database
 from reports import dashboard_tables, data
+from reports.excel.scratch import Scratch
 
 TITLE = "애로사항 처리 현황"
 NUMBER_FORMATS = {"pct": "0.0%", "days": "0.0", "score": "0.0", "int": "#,##0"}
@@ -73,11 +73,12 @@ def write_tables(
 
 
 def write_dashboard_workbook(db: Database, figures: DashboardFigures, out: Path) -> Path:
-    """A one-sheet workbook with every figure (written to a temp file beside ``out``, then renamed)."""
+    """A one-sheet workbook with every figure (written in a scratch folder beside ``out``, then renamed)."""
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
+    scratch = Scratch.create(out)
+    tmp = scratch.file(out.name + ".part")
     try:
-        wb = Workbook(str(tmp), {"constant_memory": True})
+        wb = Workbook(str(tmp), {"constant_memory": True, "tmpdir": str(scratch.path)})
         ws = wb.add_worksheet("현황")
         for col, width in enumerate((30, 22, 12, 12, 12, 14)):
             ws.set_column(col, col, width)
@@ -91,5 +92,5 @@ def write_dashboard_workbook(db: Database, figures: DashboardFigures, out: Path)
         wb.close()
         os.replace(tmp, out)
     finally:
-        tmp.unlink(missing_ok=True)
+        scratch.remove()
     return out
