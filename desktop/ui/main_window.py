@@ -185,16 +185,17 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("사용자: {name}").format(name=f"{actor.name} ({agency})" if agency else actor.name)
         )
-        count = "…" if self.unsynced is None else f"{self.unsynced:,}"
-        self.sync_label.setText(self.tr("미동기화 변경: {n}").format(n=count))
+        self._show_unsynced(self.unsynced)
 
     def refresh_unsynced(self) -> None:
         """Count the unsent changes in the worker (never on the GUI thread: startup stays fast)."""
         self.ctx.workers.start(self.ctx.db, count_unsynced, on_success=self._show_unsynced, context=self)
 
-    def _show_unsynced(self, count: int) -> None:
+    def _show_unsynced(self, count: int | None) -> None:
+        """Only the label: the count may arrive after the window was closed and the store with it."""
         self.unsynced = count
-        self._update_status()
+        shown = "…" if count is None else f"{count:,}"
+        self.sync_label.setText(self.tr("미동기화 변경: {n}").format(n=shown))
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -321,6 +322,7 @@ class MainWindow(QMainWindow):
         self.ctx.ui_state.save_window(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.unsynced_timer.stop()
         self.save_state()
         for dialog in list(self.case_windows.values()):
             dialog.close()
