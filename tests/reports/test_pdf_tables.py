@@ -119,9 +119,9 @@ def test_a_cell_taller_than_a_page_splits_over_pages_and_keeps_every_character(t
 
 
 def test_rows_under_the_tall_limit_move_whole_to_the_next_page(tmp_path: Path) -> None:
-    # Each text wraps to about 15 lines: several rows per page, never one cut at a page break.
+    # Each text wraps to about 13 lines: several rows per page, never one cut at a page break.
     rows = [
-        (str(i), f"START{i:02d} " + "정책자금 상환유예 요건과 신청 절차 문의. " * 60 + f"END{i:02d}", "")
+        (str(i), f"START{i:02d} " + "정책자금 상환유예 요건과 신청 절차 문의. " * 45 + f"END{i:02d}", "")
         for i in range(12)
     ]
     facts = render_table(rows, tmp_path / "rows.pdf")
