@@ -18,6 +18,7 @@ STARTED_WALL = time.time()
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
+from datetime import timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -99,8 +100,13 @@ def main() -> None:
     out: dict[str, Any] = {
         "startup_ms": round((time.time() - spawned_at) * 1000, 2),
         "startup_after_python_ms": _ms(STARTED),
-        "startup_cpu_ms": round(time.process_time() * 1000, 2),
+        "startup_cpu_ms": round(time.thread_time() * 1000, 2),
     }
+    # A consultant opens the list minutes after starting the program, so the page built ahead
+    # judges its deadlines against the clock again when first shown: take that path here.
+    ahead = window.pages.get("cases")
+    if ahead is not None:
+        ahead.model.now -= timedelta(minutes=10)  # type: ignore[attr-defined]
 
     # Case list open: the navigation click (show_page is what it calls) until the rows are painted.
     start, cpu = time.perf_counter(), time.thread_time()

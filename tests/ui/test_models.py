@@ -102,6 +102,18 @@ def test_overdue_case_turns_red(demo_ctx: AppContext) -> None:
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == "기한 경과"
 
 
+def test_a_case_turns_red_once_the_list_is_judged_against_the_clock_again(demo_ctx: AppContext) -> None:
+    model = CaseTableModel(demo_ctx.db, demo_ctx.labels())
+    rows = [model.list_row(r) for r in range(model.rowCount())]
+    late = next(r for r, row in enumerate(rows) if row and row.is_overdue(datetime.now()))
+    index = model.index(late, CaseTableModel.COL_DEADLINE)
+    model.now = datetime(2000, 1, 1)  # judged long ago (a list built ahead and shown later)
+    assert model.data(index, CaseTableModel.DeadlineStateRole) != OVERDUE
+    model.rejudge()
+    assert model.data(index, CaseTableModel.DeadlineStateRole) == OVERDUE
+    assert model.rowCount() == 300 and not model.counting
+
+
 def test_masked_firm_names(demo_ctx: AppContext) -> None:
     model = CaseTableModel(demo_ctx.db, demo_ctx.labels())
     index = model.index(0, CaseTableModel.COL_FIRM)

@@ -246,6 +246,19 @@ class CaseTableModel(QAbstractTableModel):
         self._headers = self._header_texts()
         self.endResetModel()
 
+    def rejudge(self) -> None:
+        """Judge deadlines and days open against the clock again, keeping the rows and the count.
+
+        Only the overdue filter's rows depend on the clock; that list is read again.
+        """
+        if self.filter.overdue:
+            self.refresh()
+            return
+        self.now = datetime.now()
+        self._forget_texts(states=True)
+        if self.count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.count - 1, self.COLUMN_COUNT - 1))
+
     def set_mask_names(self, mask: bool) -> None:
         if mask != self.mask_names:
             self.mask_names = mask
@@ -358,11 +371,13 @@ class CaseTableModel(QAbstractTableModel):
         self._pages.clear()
         self._hot = None
 
-    def _forget_texts(self) -> None:
-        """Display texts depend on the language and masking: work them out again when asked."""
+    def _forget_texts(self, *, states: bool = False) -> None:
+        """Texts depend on the language, masking and clock, states on the clock: redo them when asked."""
         for page in self._pages.values():
             for entry in page:
                 entry.texts = None
+                if states:
+                    entry.state = None
 
     def _fetch(self, page_no: int) -> list[CaseListRow]:
         self.fetches += 1

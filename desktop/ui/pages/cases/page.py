@@ -16,7 +16,7 @@ from desktop.ui.pages.cases.widgets import CaseFilterBar
 from desktop.ui.widgets.case_table_view import CaseTableView
 
 # The page is usually built ahead (desktop.ui.ahead), minutes before it is first shown; deadline
-# colours judged that long ago are re-judged then. Later showings keep the user's place.
+# colours and days open judged that long ago are judged again then (same rows, same count).
 STALE_ON_FIRST_SHOW = timedelta(minutes=1)
 
 
@@ -61,7 +61,7 @@ class CasesPage(Page):
         if not self._shown_before:
             self._shown_before = True
             if datetime.now() - self.model.now > STALE_ON_FIRST_SHOW:
-                self.refresh()
+                self.model.rejudge()
 
     def set_filter(self, filt: CaseFilter) -> None:
         started = time.perf_counter()
