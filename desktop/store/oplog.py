@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from desktop.core import roles
@@ -323,7 +324,8 @@ def pending_ops(db: Database, limit: int) -> PendingOps:
     streams = [_logged(db, bundled), *(_ranged(db, rng) for rng in ranges)]
     pending = PendingOps()
     taken = 0
-    for _, range_id, pos, op in heapq.merge(*streams, key=lambda item: item[0]):
+    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams, key=itemgetter(0))
+    for _, range_id, pos, op in merged:
         if range_id:
             pending.range_marks[range_id] = pos
         else:

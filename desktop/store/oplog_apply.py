@@ -145,35 +145,14 @@ class _Applier:
         self._touched(op.tbl, op.row_id, values)
 
     def rows(self, ops: list[Op]) -> None:
-        """Row ops of one table: rows new here are inserted together; stamps that follow each
-        other are kept as a range (like a bulk load) instead of one log row each."""
+        """Row ops of one table for rows new here (``_Block`` sees to it): inserted together;
+        stamps that follow each other are kept as a range (like a bulk load), not one log row each."""
         spec = SYNC_TABLES[ops[0].tbl]
-        table, cols = spec.name, spec.columns
-        present: set[str] = set()
-        ids = [op.row_id for op in ops]
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            present |= {
-                str(r[0])
-                for r in self.db.all(
-                    f"SELECT id FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
-                )
-            }
-        new: list[Op] = []
-        later: list[Op] = []  # rows that exist already (or twice in this batch): one by one, after
-        new_ids: set[str] = set()
-        for op in ops:
-            if op.row_id in present or op.row_id in new_ids:
-                later.append(op)
-            else:
-                new.append(op)
-                new_ids.add(op.row_id)
-        if new and any(c not in new[0].value for c in cols):  # an older laptop's rows: defaults apply
-            later, new = ops, []
-        if new:
-            self._insert_new(spec, new)
-        for op in later:
-            self._row(op, spec)
+        if any(c not in ops[0].value for c in spec.columns):  # an older laptop's rows: defaults apply
+            for op in ops:
+                self._row(op, spec)
+        else:
+            self._insert_new(spec, ops)
 
     def _insert_new(self, spec: TableSpec, new: list[Op]) -> None:
         table, cols = spec.name, spec.columns
@@ -529,8 +508,9 @@ def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
         present = _present(db, ops)
         block = _Block()
         for op in ops:
-            if op.col == ROW and op.tbl in SYNC_TABLES and isinstance(op.value, dict):
-                key = (op.tbl, op.row_id)
+            _, table, row_id, col, value, _ = op
+            if col == ROW and table in SYNC_TABLES and isinstance(value, dict):
+                key = (table, row_id)
                 if key in present:  # a row created twice (a copied database file): merged alone
                     block.flush(applier)
                     applier.apply(op)
@@ -538,14 +518,14 @@ def apply_ops(db: Database, ops: Iterable[Op]) -> Applied:
                 if key in block.edited:
                     block.flush(applier)
                 present.add(key)
-                block.rows.setdefault(op.tbl, []).append(op)
-            elif op.col in (ROW, ERASE):  # erasures, and rows of tables this version lacks
+                block.rows.setdefault(table, []).append(op)
+            elif col in (ROW, ERASE):  # erasures, and rows of tables this version lacks
                 block.flush(applier)
                 applier.apply(op)
                 continue
             else:
                 block.fields.append(op)
-                block.edited.add((op.tbl, op.row_id))
+                block.edited.add((table, row_id))
             block.ops.append(op)
             if len(block.ops) >= _BATCH:
                 block.flush(applier)

@@ -42,20 +42,39 @@ class FieldRun:
         self.seeds: dict[tuple[str, str], list[str]] = defaultdict(list)
 
     # -- reading ------------------------------------------------------------------------------------
-    def _existing(self) -> set[tuple[str, str, str, str]]:
-        found: set[tuple[str, str, str, str]] = set()
-        for chunk in _chunks(self.ops):
+    def _log(self) -> tuple[list[Op], int]:
+        """Add the run's ops to the op log; returns those that were not in it yet, in order,
+        and how many were (a bundle delivered twice, an op twice in the run)."""
+        first: dict[tuple[str, str, str, str], Op] = {}
+        for op in self.ops:
+            first.setdefault((op.tbl, op.row_id, op.col, op.stamp), op)
+        unique = list(first.values())
+        last = int(self.db.scalar("SELECT coalesce(max(seq), 0) FROM sync_ops"))
+        logged = self.db.executemany(
+            "INSERT OR IGNORE INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
+            "VALUES (?, ?, ?, ?, ?, ?, 0)",
+            [(op.stamp, op.tbl, op.row_id, op.col, op.value, " ".join(op.replaces)) for op in unique],
+        ).rowcount
+        if logged == len(unique):
+            return unique, len(self.ops) - logged
+        new: set[tuple[str, str, str, str]] = set()
+        old = 0
+        for chunk in _chunks(unique):
             values = ", ".join("(?, ?, ?, ?)" for _ in chunk)
             params = [p for op in chunk for p in (op.tbl, op.row_id, op.col, op.stamp)]
-            found |= {
-                (r[0], r[1], r[2], r[3])
-                for r in self.db.all(
-                    f"WITH v(t, r, c, s) AS (VALUES {values}) SELECT o.tbl, o.row_id, o.col, o.stamp FROM v "
-                    "JOIN sync_ops o ON o.tbl = v.t AND o.row_id = v.r AND o.col = v.c AND o.stamp = v.s",
-                    params,
-                )
-            }
-        return found
+            for r in self.db.all(
+                f"WITH v(t, r, c, s) AS (VALUES {values}) SELECT o.tbl, o.row_id, o.col, o.stamp, o.seq "
+                "FROM v JOIN sync_ops o ON o.tbl = v.t AND o.row_id = v.r AND o.col = v.c AND o.stamp = v.s",
+                params,
+            ):
+                if int(r[4]) > last:
+                    new.add((r[0], r[1], r[2], r[3]))
+                else:
+                    old += 1
+        if old + len(new) != len(unique):
+            raise ValueError("ops that cannot be logged (a column without a name?)")
+        fresh = [op for op in unique if (op.tbl, op.row_id, op.col, op.stamp) in new]
+        return fresh, len(self.ops) - len(fresh)
 
     def _load(self, keys: list[Key]) -> None:
         by_table: dict[str, set[str]] = defaultdict(set)
@@ -122,22 +141,7 @@ class FieldRun:
     # -- merging ------------------------------------------------------------------------------------
     def apply(self, touched: Callable[[str, str], None]) -> tuple[int, int, int]:
         """Apply the run; returns (new ops, duplicates, orphans)."""
-        existing = self._existing()
-        seen: set[tuple[str, str, str, str]] = set()
-        fresh: list[Op] = []
-        duplicates = 0
-        for op in self.ops:
-            ident = (op.tbl, op.row_id, op.col, op.stamp)
-            if ident in existing or ident in seen:
-                duplicates += 1
-            else:
-                seen.add(ident)
-                fresh.append(op)
-        self.db.executemany(
-            "INSERT INTO sync_ops (stamp, tbl, row_id, col, value, replaces, local) "
-            "VALUES (?, ?, ?, ?, ?, ?, 0)",
-            [(op.stamp, op.tbl, op.row_id, op.col, op.value, " ".join(op.replaces)) for op in fresh],
-        )
+        fresh, duplicates = self._log()
         merged = [op for op in fresh if op.tbl in SYNC_TABLES and op.col in SYNC_TABLES[op.tbl].columns]
         keys = list(dict.fromkeys((op.tbl, op.row_id, op.col) for op in merged))
         self._load(keys)

@@ -87,50 +87,54 @@ def _encode_ops(ops: list[Op]) -> tuple[dict[str, list[str]], list[list[Any]]]:
     tables: dict[str, list[str]] = {}
     names: list[str] = []
     index: dict[str, int] = {}
-    getters: dict[str, Any] = {}
+    getters: list[Any] = []
     rows: list[list[Any]] = []
-    for op in ops:
-        t = index.get(op.tbl)
+    append = rows.append
+    for stamp, tbl, row_id, col, value, replaces in ops:
+        t = index.get(tbl)
         if t is None:
-            t = index[op.tbl] = len(names)
-            names.append(op.tbl)
-            columns = SYNC_TABLES[op.tbl].columns
-            tables[op.tbl] = list(columns)
-            getters[op.tbl] = itemgetter(*columns)
-        if op.col == ROW:
-            rows.append([op.stamp, t, op.row_id, ROW, getters[op.tbl](op.value)])
-        elif op.replaces:
-            rows.append([op.stamp, t, op.row_id, op.col, op.value, list(op.replaces)])
+            t = index[tbl] = len(names)
+            names.append(tbl)
+            columns = SYNC_TABLES[tbl].columns
+            tables[tbl] = list(columns)
+            getters.append(itemgetter(*columns))
+        if col == ROW:
+            append([stamp, t, row_id, ROW, getters[t](value)])
+        elif replaces:
+            append([stamp, t, row_id, col, value, list(replaces)])
         else:
-            rows.append([op.stamp, t, op.row_id, op.col, op.value])
+            append([stamp, t, row_id, col, value])
     return {"names": names, **tables}, rows
 
 
 def _decode_ops(tables: dict[str, Any], rows: list[list[Any]]) -> list[Op]:
+    """The ops of a payload, each checked: a row op's values match its columns, an erasure
+    carries a dict, stamps and row ids are well-formed text (else ValueError or TypeError)."""
     names: list[str] = list(tables["names"])
     columns = [tuple(tables[n]) for n in names]
     widths = [len(c) for c in columns]
     ops: list[Op] = []
     append = ops.append
     make = Op._make
+    match = _STAMP.match
     for row in rows:
-        if row[3] == ROW:
-            stamp, t, row_id, col, value = row
-            if len(value) != widths[t]:
-                raise ValueError("row op does not match its columns")
-            append(make((stamp, names[t], row_id, ROW, dict(zip(columns[t], value, strict=True)), ())))
-        elif len(row) == 6:
-            stamp, t, row_id, col, value, replaces = row
-            append(make((stamp, names[t], row_id, col, value, tuple(replaces))))
+        if type(row) is not list:
+            raise ValueError("an op is not a list")
+        replaces: tuple[Any, ...] = ()
+        if len(row) == 6 and row[3] != ROW:
+            stamp, t, row_id, col, value, more = row
+            replaces = tuple(more)
         else:
             stamp, t, row_id, col, value = row
-            if col == ERASE and not isinstance(value, dict):
+            if col == ROW:
+                if len(value) != widths[t]:
+                    raise ValueError("row op does not match its columns")
+                value = dict(zip(columns[t], value, strict=True))
+            elif col == ERASE and not isinstance(value, dict):
                 raise ValueError("bad erasure")
-            append(make((stamp, names[t], row_id, col, value, ())))
-    match = _STAMP.match
-    for op in ops:
-        if type(op.stamp) is not str or not match(op.stamp) or type(op.row_id) is not str:
-            raise ValueError(f"bad stamp or row id {op.stamp!r}")
+        if type(stamp) is not str or not match(stamp) or type(row_id) is not str:
+            raise ValueError(f"bad stamp or row id {stamp!r}")
+        append(make((stamp, names[t], row_id, col, value, replaces)))
     return ops
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import base64
+import json
+import struct
+import zlib
+from pathlib import Path
 
-from desktop.store.oplog import ROW, Op
+import pytest
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from desktop.store.oplog import ERASE, ROW, Op
 from desktop.sync import bundle, keys
 
 TEAM = "team-1"
@@ -159,3 +166,67 @@ def test_join_codes_are_short_and_forgiving_to_type() -> None:
     assert keys.open_invite(invite, TEAM, code.lower().replace("-", " ")) == team_key
     assert keys.open_invite(invite, TEAM, "AAAA-BBBB-CCCC-DDDD") is None
     assert keys.open_invite(invite, "other-team", code) is None
+
+
+# Made by seal() of the version before the faster codec (commit 99b5746) with these keys: bundles
+# of that version wait on hubs and sticks, and laptops still running it read ours.
+OLD_BUNDLE = Path(__file__).parents[1] / "fixtures" / "bundle-format1.bundle"
+OLD_TEAM_KEY, OLD_SIGNING_KEY = bytes(range(32)), bytes(range(100, 132))
+
+
+def _payload(data: bytes, team_key: bytes) -> object:
+    """The decrypted, inflated JSON payload of a bundle (what a laptop of any version parses)."""
+    start = len(bundle.MAGIC) + 4
+    head_len = start + struct.unpack(">I", data[len(bundle.MAGIC) : start])[0]
+    nonce = base64.b64decode(json.loads(data[start:head_len])["nonce"])
+    plain = ChaCha20Poly1305(team_key).decrypt(
+        nonce, data[head_len : -bundle.SIGNATURE_BYTES], data[:head_len]
+    )
+    return json.loads(zlib.decompress(plain))
+
+
+def test_a_bundle_made_by_the_previous_version_opens_with_every_op_intact() -> None:
+    header, content = bundle.open_bundle(
+        OLD_BUNDLE.read_bytes(),
+        team="team-1",
+        team_key=OLD_TEAM_KEY,
+        device="aaaaaaaaaaaaaaaa",
+        seq=7,
+        prev="ab" * 32,
+        pinned_key=keys.public_key_of(OLD_SIGNING_KEY),
+    )
+    assert (header.seq, content.deps, content.created_ms) == (7, {"bbbbbbbbbbbbbbbb": 3}, 1795000000009)
+    assert [(op.tbl, op.row_id, op.col) for op in content.ops] == [
+        ("firms", "f1", ROW),
+        ("case_events", "e1", ROW),
+        ("firms", "f1", "name"),
+        ("firms", "f1", "phone"),
+        ("firms", "f1", "deleted"),
+        ("firms", "f1", ERASE),
+        ("firms", "f1", "email"),
+    ]
+    firm, event, renamed, _, deleted, erased, emptied = content.ops
+    assert (firm.value["name"], firm.value["brn"], firm.value["deleted"]) == ("광양철강", "1248100998", 0)
+    assert event.value["payload"] == '{"text": "메모 \\"인용\\""}'
+    assert (renamed.value, renamed.replaces) == ("(주)광양철강", (firm.stamp,))
+    assert deleted.value == 1 and len(deleted.replaces) == 2
+    assert erased.value["cols"] == ["phone"] and emptied.value is None
+
+
+def test_bundles_we_make_carry_the_payload_the_previous_version_made() -> None:
+    old = OLD_BUNDLE.read_bytes()
+    _, content = bundle.open_bundle(
+        old, team="team-1", team_key=OLD_TEAM_KEY, device="aaaaaaaaaaaaaaaa", seq=7
+    )
+    ours = bundle.seal(
+        content.ops,
+        team="team-1",
+        device="aaaaaaaaaaaaaaaa",
+        seq=7,
+        prev="ab" * 32,
+        deps=content.deps,
+        created_ms=content.created_ms,
+        team_key=OLD_TEAM_KEY,
+        signing_key=OLD_SIGNING_KEY,
+    )
+    assert _payload(ours, OLD_TEAM_KEY) == _payload(old, OLD_TEAM_KEY)
