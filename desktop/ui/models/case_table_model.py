@@ -139,6 +139,7 @@ class CaseTableModel(QAbstractTableModel):
         self._overdue_font = QFont()
         self._overdue_font.setBold(True)
         self._sync_marks = CaseSyncMarks(db, self)
+        self._answered = self._roles_answered()
         self.fetches = 0
         self.count = self._start_count(None)
         self._headers = self._header_texts()
@@ -170,7 +171,7 @@ class CaseTableModel(QAbstractTableModel):
     )
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if role not in self._ANSWERED_ROLES:
+        if role not in self._answered:
             return None
         row_no, column = index.row(), index.column()  # -1, -1 for an invalid index
         if not (0 <= row_no < self.count and 0 <= column < self.COLUMN_COUNT):
@@ -240,6 +241,7 @@ class CaseTableModel(QAbstractTableModel):
             self.filter = filt
         self.now = datetime.now()
         self._sync_marks.check()
+        self._answered = self._roles_answered()
         self._counts.clear()
         self._clear_pages()
         self.count = self._start_count(self.count if same_filter else None)
@@ -395,6 +397,10 @@ class CaseTableModel(QAbstractTableModel):
         return queries.page_from_end(
             self._db, self.filter, self.sort_order, self.count - 1 - last, last - start + 1, self.now
         )
+
+    def _roles_answered(self) -> frozenset[int]:
+        """Out of a team there are no sync marks: decorations are not even looked up."""
+        return self._ANSWERED_ROLES if self._sync_marks.active else self._ANSWERED_ROLES - {DECORATION}
 
     def _state(self, entry: _Entry) -> str:
         if entry.state is None:
