@@ -112,7 +112,9 @@ def is_disk_full(exc: BaseException) -> bool:
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
     if isinstance(exc, Error):
         code = getattr(exc, "sqlite_errorcode", None)
-        return code is not None and code & 0xFF == _SQLITE_FULL or "database or disk is full" in str(exc)
+        if code is not None and (code & 0xFF) == _SQLITE_FULL:
+            return True
+        return "database or disk is full" in str(exc)
     return False
 
 
