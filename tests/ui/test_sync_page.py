@@ -77,14 +77,24 @@ def _conflict_on_both(t: Team, ctx: AppContext) -> str:
 
 
 def test_sync_shows_the_summary_and_the_conflict_with_both_values(
-    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
+    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _conflict_on_both(sync_team, mine_ctx)
     page = _page(mine_ctx, qtbot)
     assert "순천 현장지원단" in page.team_label.text() and "노트북1" in page.team_label.text()
     assert page.hub.text() == str(sync_team.hub)
+    stages: list[str] = []
+    show_stage = page._set_stage
+    monkeypatch.setattr(page, "_set_stage", lambda text: (stages.append(text), show_stage(text)))
 
     _sync(page, mine_ctx, qtbot)
+
+    assert {
+        "1/3 허브에서 받는 중",
+        "2/3 받은 변경을 적용하는 중",
+        "3/3 이 노트북의 변경을 묶어 보내는 중",
+    } <= set(stages)
+    assert not page.stage_label.isVisibleTo(page)  # cleared when done
 
     report = page.report
     assert report is not None and not page.error.text()
