@@ -70,6 +70,12 @@ def _sync(page: SyncPage, ctx: AppContext, qtbot: QtBot) -> None:
     _settle(ctx, qtbot)
 
 
+def _window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
 def _conflict_on_both(t: Team, ctx: AppContext) -> str:
     case_id = shared_case(t, ctx.actor())
     conflicting_edits(t, case_id, ctx.actor(), MINE, THEIRS)
@@ -334,8 +340,7 @@ def test_status_bar_counts_unsent_changes_until_a_sync(
     sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
 ) -> None:
     case_id = shared_case(sync_team, mine_ctx.actor())
-    window = MainWindow(mine_ctx)
-    qtbot.addWidget(window)
+    window = _window(mine_ctx, qtbot)
     qtbot.waitUntil(lambda: window.unsynced == 0, timeout=10_000)
     assert window.sync_label.text() == "미동기화 변경: 0"
 
@@ -352,8 +357,7 @@ def test_status_bar_counts_unsent_changes_until_a_sync(
 
 
 def test_sync_has_a_shortcut_in_the_file_menu(mine_ctx: AppContext, qtbot: QtBot) -> None:
-    window = MainWindow(mine_ctx)
-    qtbot.addWidget(window)
+    window = _window(mine_ctx, qtbot)
     assert window.sync_action.shortcut() == QKeySequence(SYNC_SHORTCUT)
     file_menu = window.menuBar().actions()[0].menu()
     assert window.sync_action in file_menu.actions()  # type: ignore[union-attr]
@@ -373,8 +377,7 @@ def test_case_list_marks_an_edited_case_pending_until_a_sync(
     sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
 ) -> None:
     case_id = shared_case(sync_team, mine_ctx.actor())
-    window = MainWindow(mine_ctx)
-    qtbot.addWidget(window)
+    window = _window(mine_ctx, qtbot)
     window.show()
     page = window.show_page("cases")
     assert isinstance(page, CasesPage)
