@@ -419,3 +419,40 @@ def test_case_list_marks_nothing_without_a_team(demo_db: Database, make_ctx: Mak
     assert model.rowCount() > 0
     assert _first_case_state(model) == ("", None)
     assert model.data(model.index(0, CaseTableModel.COL_NUMBER), Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_a_laptop_joins_with_a_key_file(
+    db: Database, make_ctx: MakeCtx, qtbot: QtBot, sync_team: Team, tmp_path: Path
+) -> None:
+    key_file = tmp_path / "team.key"
+    team.export_key_file(sync_team.mine, key_file)
+    ctx = make_ctx(db, device_name="노트북4")
+    page = _page(ctx, qtbot)
+    dialog = page.open_team_dialog(JOIN)
+    dialog.form.hub.setText(str(sync_team.hub))
+    dialog.form.key_file.setText(str(key_file))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
+    _settle(ctx, qtbot)
+
+    joined = sync_meta.get_team(db)
+    assert joined is not None and joined.name == "순천 현장지원단"
+    assert "노트북4" in page.summary.text()
+
+
+def test_a_new_join_code_lets_the_next_laptop_in(
+    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot, template_db: Path, tmp_path: Path
+) -> None:
+    page = _page(mine_ctx, qtbot)
+    assert page.invite_button.isVisibleTo(page)
+    qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "<b>" in page.summary.text(), timeout=20_000)
+    code = page.summary.text().split("<b>")[1].split("</b>")[0]
+
+    third_path = tmp_path / "third.db"
+    third_path.write_bytes(template_db.read_bytes())
+    third = open_store(third_path)
+    try:
+        assert team.join_team(third, sync_team.hub, device_name="노트북5", code=code).team_name
+    finally:
+        third.close()
