@@ -61,6 +61,7 @@ class ConflictsPanel(QWidget):
             header.setSectionResizeMode(column, mode)
         self.empty = QLabel(self.tr("충돌이 없습니다. 모든 노트북의 변경이 자동으로 합쳐졌습니다."))
         self.empty.setObjectName("conflictsEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cards_box = QGroupBox(self.tr("선택한 충돌의 값"))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
