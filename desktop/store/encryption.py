@@ -4,13 +4,17 @@ SQLCipher's ``sqlcipher_export`` writes a converted copy into a private temp fil
 store; the copy is checked (``integrity_check`` and the row count of every table) before it
 replaces the store with the restore code's one rename (:func:`backups.swap_in`). The old file is
 kept under ``.before-encrypt`` only until the new store has opened with its key, then deleted.
-A kill at any moment leaves the old store or the converted one at the live path, never a mix.
+A kill at any moment leaves the old store or the converted one at the live path, never a mix;
+what else it may leave (the temp copy, the ``.before-encrypt`` file — plaintext, when encrypting)
+is deleted by :func:`clear_leftovers` the next time the store is opened or converted.
 The daily backups beside the store are converted the same way: plaintext copies of a store
 that was just encrypted would defeat the point.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +23,7 @@ from desktop.core.errors import reject
 from desktop.store import backups, driver
 
 BEFORE_CONVERT_SUFFIX = ".before-encrypt"
+_LEFTOVER = re.compile(r"^(\..+\.convert-[0-9a-f]{32}\.part|.+\.before-encrypt)(-wal|-shm|-journal)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +57,29 @@ def decrypt_store(live: Path, key: bytes) -> Conversion:
     return _convert_with_backups(live, key, None)
 
 
+def clear_leftovers(live: Path) -> list[Path]:
+    """Delete what a conversion killed half-way left beside the store and its daily backups.
+
+    Both kinds can always go: the swap is one rename, so the file at the live path is whole,
+    either the original or the verified conversion, and ``.before-encrypt`` is the original or a
+    link to it. A conversion running in another process at that moment fails its own check and
+    changes nothing.
+    """
+    removed = []
+    for folder in (live.parent, backups.backup_dir(live)):
+        try:
+            found = {m.group(1) for m in map(_LEFTOVER.match, os.listdir(folder)) if m}
+        except FileNotFoundError:
+            continue
+        for name in sorted(found):
+            backups.remove_with_sidecars(folder / name)
+            removed.append(folder / name)
+    return removed
+
+
 def _convert_with_backups(live: Path, from_key: bytes | None, to_key: bytes | None) -> Conversion:
     encrypting = to_key is not None
+    clear_leftovers(live)
     state = driver.is_plain_sqlite(live)
     if state is None:
         raise _refused(live, "데이터베이스가 없습니다", "there is no database")

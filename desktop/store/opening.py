@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.store import dbkey, driver, reference
+from desktop.store import dbkey, driver, encryption, reference
 from desktop.store.db import Database
 from desktop.store.schema import migrate, refuse_unusable_file
 
@@ -37,6 +37,7 @@ def open_user_store(path: Path) -> tuple[Database, dbkey.KeyChoice]:
 
     Returns the store and the key choice, whose ``note`` says why a new store is plain.
     """
+    encryption.clear_leftovers(path)  # a killed `onestop encrypt` may have left a plaintext copy
     choice = dbkey.key_for(path)
     return open_store(path, key=choice.key), choice
 

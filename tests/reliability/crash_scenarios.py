@@ -632,3 +632,13 @@ class Restore(Scenario):
 SCENARIOS: dict[str, type[Scenario]] = {
     s.name: s for s in (Entry, Bulk, Import, Export, Sync, Create, Restore)
 }
+
+
+def _register_encrypt() -> None:
+    # Its own module (this one is long enough); it imports this one, so register it last.
+    from crash_encrypt import Encrypt
+
+    SCENARIOS[Encrypt.name] = Encrypt
+
+
+_register_encrypt()

@@ -23,7 +23,9 @@ SEED = int(os.environ.get("ONESTOP_KILL_SEED") or 20260302)
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill points fork a worker (POSIX only)")
 
 
-@pytest.mark.parametrize("scenario", ["entry", "bulk", "import", "export", "sync", "create", "restore"])
+@pytest.mark.parametrize(
+    "scenario", ["entry", "bulk", "import", "export", "sync", "create", "restore", "encrypt"]
+)
 def test_a_process_killed_at_random_points_leaves_a_store_that_passes_check_and_keeps_every_committed_case(
     scenario: str, template_db: Path, tmp_path: Path
 ) -> None:

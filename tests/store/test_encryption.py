@@ -231,3 +231,21 @@ def test_a_key_given_in_the_environment_can_be_kept_in_the_keyring_of_a_new_lapt
         assert choice.key == key and {r[0] for r in db.all("SELECT id FROM cases")} == set(ids)
     finally:
         db.close()
+
+
+def test_opening_clears_what_a_killed_conversion_left_including_the_plain_copy(
+    db: Database, no_keyring: None
+) -> None:
+    _fill(db)
+    path = db.path
+    db.close()
+    plain_copy = path.with_name(path.name + encryption.BEFORE_CONVERT_SUFFIX)
+    half = path.with_name(f".{path.name}.convert-{'0' * 32}.part")
+    backup_copy = backups.backup_dir(path) / ("onestop-2026-03-02.db" + encryption.BEFORE_CONVERT_SUFFIX)
+    backup_copy.parent.mkdir()
+    for leftover in (plain_copy, half, backup_copy, Path(f"{half}-wal")):
+        leftover.write_bytes(path.read_bytes()[:4096])
+    opened, _ = open_user_store(path)
+    opened.close()
+    assert not plain_copy.exists() and not half.exists() and not backup_copy.exists()
+    assert not Path(f"{half}-wal").exists() and path.exists()
