@@ -129,7 +129,7 @@ def _decode_ops(tables: dict[str, Any], rows: list[list[Any]]) -> list[Op]:
             if col == ROW:
                 if len(value) != widths[t]:
                     raise ValueError("row op does not match its columns")
-                value = dict(zip(columns[t], value, strict=True))
+                value = dict(zip(columns[t], value))  # noqa: B905 - the widths were compared above
             elif col == ERASE and not isinstance(value, dict):
                 raise ValueError("bad erasure")
         if type(stamp) is not str or not match(stamp) or type(row_id) is not str:
