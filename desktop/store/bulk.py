@@ -75,6 +75,7 @@ def load_demo(db: Database, data: DemoData, total_cases: int, progress: Progress
     new_store = empty and not db.scalar("SELECT 1 FROM firms LIMIT 1")
     with (
         _rollback_journal(db, new_store),
+        _foreign_keys_unchecked(db),
         db.transaction(),
         oplog.bulk_capture(db),
         _bulk_mode(db, empty=empty),
@@ -129,70 +130,123 @@ def _clone_pool(
     clinics see all the time), so dates, deadlines, statuses and timelines stay
     consistent; ids, numbers, firms and rowids are derived deterministically from the
     copy number ``k`` and the original row. ``pool_rows`` holds the rowid range of the
-    pool's events and consents: each copy reads only those, not the copies made before it
-    (which made the load quadratic).
+    pool's events and consents.
+
+    What every copy needs from an original is gathered once, in id order: copy ``k`` then
+    writes its cases, events and consents in ascending id order (each primary-key index
+    is filled in one forward sweep instead of at random places) and its search rows in
+    ascending rowid order, and reuses the original's text tokens (only the number's
+    digits change, tokenised in SQL).
     """
-    last = first + pool - 1
     nfirms = int(db.scalar("SELECT count(*) FROM firms"))
     firm_base = int(db.scalar("SELECT min(rowid) FROM firms"))
-    db.create_function("number_grams", 1, lambda number: search.case_grams("", number), deterministic=True)
+    src = {"a": first, "b": first + pool - 1, "fb": firm_base}
     # Numbers continue per (year, prefix) above the pool's highest one.
     db.execute(
         "CREATE TEMP TABLE demo_prefix_max AS SELECT substr(number, 1, length(rtrim(number, "
         "'0123456789'))) AS head, max(CAST(substr(number, length(rtrim(number, '0123456789')) + 1) "
-        "AS INTEGER)) AS top FROM cases WHERE rowid BETWEEN :a AND :b GROUP BY head",
-        {"a": first, "b": last},
+        "AS INTEGER)) AS top, '' AS grams FROM cases WHERE rowid BETWEEN :a AND :b GROUP BY head",
+        src,
     )
-    db.execute("CREATE UNIQUE INDEX temp.demo_prefix_head ON demo_prefix_max (head)")
+    heads = [str(r[0]) for r in db.all("SELECT head FROM temp.demo_prefix_max")]
+    # A head ends with '-', so its tokens and the digits' tokens are those of the whole number.
+    db.executemany(
+        "UPDATE temp.demo_prefix_max SET grams = ? WHERE head = ?",
+        [(search.case_grams("", head), head) for head in heads],
+    )
+    db.execute(
+        "CREATE TEMP TABLE demo_pool (n INTEGER PRIMARY KEY, old_rowid INTEGER, old_id TEXT, "
+        "firm_n INTEGER, head TEXT, seq INTEGER, top INTEGER, grams TEXT)"
+    )
+    db.execute(
+        "INSERT INTO temp.demo_pool (old_rowid, old_id, firm_n, head, seq, top, grams) "
+        "SELECT c.rowid, c.id, f.rowid - :fb, p.head, CAST(substr(c.number, length(p.head) + 1) AS INTEGER), "
+        "p.top, g.grams || ' ' || p.grams FROM cases c "
+        "JOIN temp.demo_prefix_max p ON p.head = substr(c.number, 1, length(rtrim(c.number, '0123456789'))) "
+        "JOIN firms f ON f.id = c.firm_id JOIN temp.demo_grams g ON g.rowid = c.rowid "
+        "WHERE c.rowid BETWEEN :a AND :b ORDER BY c.id",
+        src,
+    )
+    db.execute("CREATE UNIQUE INDEX temp.demo_pool_id ON demo_pool (old_id)")
+    for table, columns in (
+        ("case_events", "at, actor, kind, payload"),
+        ("consents", "agency_id, given_at, given_by"),
+    ):
+        lo, hi = pool_rows[table]
+        db.execute(
+            f"CREATE TEMP TABLE demo_pool_{table} AS SELECT x.rowid AS old_rowid, x.id, m.n, {columns} "
+            f"FROM {table} x JOIN temp.demo_pool m ON m.old_id = x.case_id WHERE x.rowid BETWEEN ? AND ? "
+            "ORDER BY x.id",
+            (lo, hi),
+        )
+    top_number = int(db.scalar("SELECT max(top) FROM temp.demo_prefix_max"))
     copies = -(-wanted // pool)
+    digits = _number_digits_sql("m.seq + :k * m.top", len(f"{top_number * (copies + 1):04d}"))
+    new_id = "substr({t}, 1, 24) || printf('%012x', :k * 4294967296 + {t_rowid})"
+    case_id = new_id.format(t="m.old_id", t_rowid="m.old_rowid")
+    firm = "JOIN firms f ON f.rowid = :fb + ((m.firm_n + :k * 7919) % :nf)"
+    changed = {
+        "id": case_id,
+        "number": "m.head || printf('%04d', m.seq + :k * m.top)",
+        "firm_id": "f.id",
+        "firm_name": "f.name",
+    }
+    case_values = ", ".join(changed.get(col, f"c.{col}") for col in CASE_COLUMNS.split(", "))
     added = 0
     for k in range(1, copies + 1):
-        n = min(pool, wanted - added)
-        params = {"k": k, "a": first, "b": first + n - 1, "shift": k * pool, "nf": nfirms, "fb": firm_base}
-        new_id = "substr(c.id, 1, 24) || printf('%012x', :k * 4294967296 + c.rowid)"
+        count = min(pool, wanted - added)
+        params = {
+            "k": k,
+            "base": first - 1 + k * pool,
+            "last": first + count - 1,
+            "nf": nfirms,
+            "fb": firm_base,
+        }
+        # The copies of the first ``count`` originals generated (a random sample of the pool).
+        copied = "m.old_rowid <= :last"
         db.execute(
-            f"CREATE TEMP TABLE demo_map AS SELECT c.rowid AS old_rowid, c.rowid + :shift AS new_rowid, "
-            f"c.id AS old_id, {new_id} AS new_id, f.id AS firm_id, f.name AS firm_name, "
-            "p.head || printf('%04d', CAST(substr(c.number, length(p.head) + 1) AS INTEGER) + :k * p.top) "
-            "AS number FROM cases c JOIN temp.demo_prefix_max p "
-            "ON p.head = substr(c.number, 1, length(rtrim(c.number, '0123456789'))) "
-            "JOIN firms f ON f.rowid = :fb + (((SELECT rowid FROM firms WHERE id = c.firm_id) - :fb "
-            "+ :k * 7919) % :nf) WHERE c.rowid BETWEEN :a AND :b",
+            f"INSERT INTO cases (rowid, {CASE_COLUMNS}) SELECT :base + m.n, {case_values} "
+            f"FROM temp.demo_pool m {firm} JOIN cases c ON c.rowid = m.old_rowid WHERE {copied} ORDER BY m.n",
             params,
         )
-        db.execute("CREATE UNIQUE INDEX temp.demo_map_old ON demo_map (old_id)")
         db.execute(
-            f"INSERT INTO cases (rowid, {CASE_COLUMNS}) SELECT m.new_rowid, m.new_id, m.number, m.firm_id, "
-            "session_id, field_code, kind, text, status, is_open, agency_id, assignee, received_at, "
-            "deadline_at, clock, onsite, result_code, result_reason, satisfaction, closed_at, m.firm_name, "
-            "created_at, updated_at FROM cases c JOIN temp.demo_map m ON m.old_rowid = c.rowid "
-            "ORDER BY m.new_rowid"
+            f"INSERT INTO case_search (rowid, grams) SELECT :base + m.n, m.grams || {digits} "
+            f"FROM temp.demo_pool m WHERE {copied} ORDER BY m.n",
+            params,
         )
         db.execute(
-            "INSERT INTO case_search (rowid, grams) SELECT m.new_rowid, "
-            "g.grams || ' ' || number_grams(m.number) FROM temp.demo_map m "
-            "JOIN temp.demo_grams g ON g.rowid = m.old_rowid"
-        )
-        db.execute(
-            "INSERT INTO case_events (id, case_id, at, actor, kind, payload) SELECT substr(e.id, 1, 24) || "
-            "printf('%012x', :k * 4294967296 + e.rowid), m.new_id, e.at, e.actor, e.kind, e.payload "
-            "FROM case_events e JOIN temp.demo_map m ON m.old_id = e.case_id "
-            "WHERE e.rowid BETWEEN :lo AND :hi",
-            {"k": k, "lo": pool_rows["case_events"][0], "hi": pool_rows["case_events"][1]},
+            f"INSERT INTO case_events (id, case_id, at, actor, kind, payload) SELECT "
+            f"{new_id.format(t='e.id', t_rowid='e.old_rowid')}, {case_id}, at, actor, kind, payload "
+            f"FROM temp.demo_pool_case_events e JOIN temp.demo_pool m ON m.n = e.n WHERE {copied} "
+            "ORDER BY e.rowid",
+            params,
         )
         db.execute(
             "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) SELECT "
-            "substr(s.id, 1, 24) || printf('%012x', :k * 4294967296 + s.rowid), m.new_id, m.firm_id, "
-            "s.agency_id, s.given_at, s.given_by FROM consents s "
-            "JOIN temp.demo_map m ON m.old_id = s.case_id WHERE s.rowid BETWEEN :lo AND :hi",
-            {"k": k, "lo": pool_rows["consents"][0], "hi": pool_rows["consents"][1]},
+            f"{new_id.format(t='s.id', t_rowid='s.old_rowid')}, {case_id}, f.id, agency_id, given_at, "
+            "given_by "
+            f"FROM temp.demo_pool_consents s JOIN temp.demo_pool m ON m.n = s.n {firm} WHERE {copied} "
+            "ORDER BY s.rowid",
+            params,
         )
-        db.execute("DROP TABLE temp.demo_map")
-        added += n
+        added += count
         if progress:
             progress(pool + added, pool + wanted)
-    db.execute("DROP TABLE temp.demo_prefix_max")
+    for table in ("demo_pool_consents", "demo_pool_case_events", "demo_pool", "demo_prefix_max"):
+        db.execute(f"DROP TABLE temp.{table}")
     return added
+
+
+def _number_digits_sql(number: str, width: int) -> str:
+    """SQL for the search tokens of a case number's digits (``printf('%04d', number)``).
+
+    The same tokens as :func:`desktop.core.hangul.gram_tokens` (each 2-character gram, the
+    last character alone) for numbers of up to ``width`` digits, without a Python call per row.
+    """
+    text = f"printf('%04d', {number})"
+    grams = [f"substr({text}, {i}, 2)" for i in range(1, 5)]
+    grams += [f"iif(length({text}) >= {i}, ' ' || substr({text}, {i}, 2), '')" for i in range(5, width + 1)]
+    return "' ' || " + " || ' ' || ".join(grams[:4]) + "".join(f" || {g}" for g in grams[4:])
 
 
 @lru_cache(maxsize=50_000)
@@ -245,6 +299,24 @@ def _rollback_journal(db: Database, new_store: bool) -> Iterator[None]:
             # With a temp table in the connection, the first checkpoint of all schemas after
             # the switch fails with SQLITE_LOCKED; one of the (empty) main WAL settles it.
             db.all("PRAGMA main.wal_checkpoint")
+
+
+@contextmanager
+def _foreign_keys_unchecked(db: Database) -> Iterator[None]:
+    """No per-row foreign-key lookups while loading rows that refer to rows made with them.
+
+    Every event and consent would look its case up in a million-entry index; the demo's
+    references hold by construction (tests run ``PRAGMA foreign_key_check`` on it). The
+    pragma only takes effect outside a transaction, so it is switched around the load.
+    """
+    if db.in_transaction or not db.scalar("PRAGMA foreign_keys"):
+        yield
+        return
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager
