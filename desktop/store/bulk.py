@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 from desktop.core.deadlines import DeadlineClock
 from desktop.core.demo import DemoCase, DemoData
 from desktop.core.records import Firm
-from desktop.core.uuid7 import uuid7
 from desktop.store import oplog, search
 from desktop.store.cases import CASE_COLUMNS, _clock_json
 from desktop.store.clock import iso
@@ -181,7 +180,7 @@ def _clone_pool(
         )
     top_number = int(db.scalar("SELECT max(top) FROM temp.demo_prefix_max"))
     copies = -(-wanted // pool)
-    digits = _number_digits_sql("m.seq + :k * m.top", len(f"{top_number * (copies + 1):04d}"))
+    digits = digits_tokens_sql("m.seq + :k * m.top", len(f"{top_number * (copies + 1):04d}"))
     new_id = "substr({t}, 1, 24) || printf('%012x', :k * 4294967296 + {t_rowid})"
     case_id = new_id.format(t="m.old_id", t_rowid="m.old_rowid")
     firm = "JOIN firms f ON f.rowid = :fb + ((m.firm_n + :k * 7919) % :nf)"
@@ -237,7 +236,7 @@ def _clone_pool(
     return added
 
 
-def _number_digits_sql(number: str, width: int) -> str:
+def digits_tokens_sql(number: str, width: int) -> str:
     """SQL for the search tokens of a case number's digits (``printf('%04d', number)``).
 
     The same tokens as :func:`desktop.core.hangul.gram_tokens` (each 2-character gram, the
@@ -415,7 +414,15 @@ def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
     db.executemany(
         "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) VALUES (?,?,?,?,?,?)",
         [
-            (uuid7(), d.case.id, d.case.firm_id, d.consent_agency, iso(d.case.received_at), "demo")
+            # Derived from the case id (a UUIDv7 of the same moment), so one seed gives one store.
+            (
+                f"{d.case.id[:-2]}ff",
+                d.case.id,
+                d.case.firm_id,
+                d.consent_agency,
+                iso(d.case.received_at),
+                "demo",
+            )
             for d in batch
             if d.consent_agency
         ],
