@@ -53,6 +53,31 @@ def _timed_sync(db: Database, hub: Path) -> tuple[SyncReport, float, float]:
     return report, time.perf_counter() - wall, time.process_time() - cpu
 
 
+def _a_to_b(name: str, size: int, a: Database, b: Database, hub: Path) -> tuple[Result, SyncReport]:
+    """Laptop A sends what is new, laptop B fetches and applies it; ``name`` may use {ops}."""
+    sent, push_s, push_cpu = _timed_sync(a, hub)
+    got, pull_s, pull_cpu = _timed_sync(b, hub)
+    ops = max(sent.sent_ops, got.received_ops)
+    total_ms = round((push_s + pull_s) * 1000, 1)
+    return (
+        Result(
+            "sync",
+            name.format(ops=f"{ops:,}"),
+            size,
+            total_ms,
+            total_ms,
+            1,
+            target_ms=10_000 * max(ops, 1) / 100_000,
+            note=(
+                f"push {push_s:.1f} s wall / {push_cpu:.1f} s CPU + pull {pull_s:.1f} s wall / "
+                f"{pull_cpu:.1f} s CPU; {sent.bytes_per_op:.0f} bytes per op; target 10 s per 100k ops"
+            ),
+            extra={"ops": ops, "push_cpu_s": round(push_cpu, 2), "pull_cpu_s": round(pull_cpu, 2)},
+        ),
+        sent,
+    )
+
+
 def run(path: Path, size: int, repeats: int) -> list[Result]:
     if size > MAX_SIZE:
         return []
@@ -70,20 +95,9 @@ def run(path: Path, size: int, repeats: int) -> list[Result]:
         shutil.copyfile(b_template, second)
         b = open_store(second)
         team.join_team(b, hub, device_name="laptop-b", code=membership.join_code)
-        sent, push_s, _ = _timed_sync(a, hub)
-        got, pull_s, _ = _timed_sync(b, hub)
-        ops = max(sent.sent_ops, got.received_ops)
+        clone, sent = _a_to_b("{ops} new ops laptop A → hub → laptop B", size, a, b, hub)
         results = [
-            Result(
-                "sync",
-                f"{ops:,} new ops laptop A → hub → laptop B",
-                size,
-                round((push_s + pull_s) * 1000, 1),
-                round((push_s + pull_s) * 1000, 1),
-                1,
-                target_ms=10_000 * max(ops, 1) / 100_000,
-                note=f"push {push_s:.1f} s + pull {pull_s:.1f} s; target scaled from 10 s per 100k ops",
-            ),
+            clone,
             Result(
                 "sync",
                 "bundle size per op (bytes)",
@@ -102,25 +116,9 @@ def run(path: Path, size: int, repeats: int) -> list[Result]:
                 target_ms=200,
             ),
         ]
-        made = make_new_ops(a, NEW_OPS)
-        sent, push_s, push_cpu = _timed_sync(a, hub)
-        got, pull_s, pull_cpu = _timed_sync(b, hub)
+        make_new_ops(a, NEW_OPS)
         results.append(
-            Result(
-                "sync",
-                f"{made:,} new ops (edits, notes) A → hub → B, both with the history",
-                size,
-                round((push_s + pull_s) * 1000, 1),
-                round((push_s + pull_s) * 1000, 1),
-                1,
-                target_ms=10_000,
-                note=(
-                    f"push {push_s:.1f} s wall / {push_cpu:.1f} s CPU, pull {pull_s:.1f} s wall / "
-                    f"{pull_cpu:.1f} s CPU; {got.received_ops:,} ops applied, "
-                    f"{sent.bytes_per_op:.0f} bytes per op"
-                ),
-                extra={"push_cpu_s": round(push_cpu, 2), "pull_cpu_s": round(pull_cpu, 2)},
-            )
+            _a_to_b("{ops} new ops (edits, notes) A → hub → B, both with the history", size, a, b, hub)[0]
         )
         a.close()
         b.close()
