@@ -320,17 +320,18 @@ def _foreign_keys_unchecked(db: Database) -> Iterator[None]:
 
 @contextmanager
 def _bulk_mode(db: Database, *, empty: bool) -> Iterator[None]:
-    """A larger page cache and, into empty tables, indexes built once at the end.
+    """Into empty tables, indexes built once at the end; else a larger page cache.
 
     Building an index from sorted data is several times faster than keeping eleven
     indexes up to date row by row; DDL is transactional, so a failed load still leaves
     every index in place. The full-text indexes stop merging their segments while
     loading (about 40% less work); normal merging resumes with the next edits.
+    Only indexes kept up to date row by row gain from a big cache: measured, a million-case
+    load into empty tables takes a fifth less CPU with the normal 64 MB one than with 512 MB.
     """
     previous = db.scalar("PRAGMA cache_size")
-    db.execute("PRAGMA cache_size = -524288")
-    # CREATE INDEX sorts in a second thread when the second core is free.
-    db.execute("PRAGMA threads = 2")
+    if not empty:
+        db.execute("PRAGMA cache_size = -524288")
     for table in _FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', 64)")
@@ -355,7 +356,6 @@ def _bulk_mode(db: Database, *, empty: bool) -> Iterator[None]:
             db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', 16)")
     finally:
         db.execute(f"PRAGMA cache_size = {int(previous)}")
-        db.execute("PRAGMA threads = 0")
 
 
 def _insert_cases(db: Database, batch: list[DemoCase]) -> None:
