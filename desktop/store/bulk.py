@@ -181,15 +181,16 @@ def _clone_pool(
     top_number = int(db.scalar("SELECT max(top) FROM temp.demo_prefix_max"))
     copies = -(-wanted // pool)
     digits = digits_tokens_sql("m.seq + :k * m.top", len(f"{top_number * (copies + 1):04d}"))
-    new_id = "substr({t}, 1, 24) || printf('%012x', :k * 4294967296 + {t_rowid})"
-    case_id = new_id.format(t="m.old_id", t_rowid="m.old_rowid")
-    firm = "JOIN firms f ON f.rowid = :fb + ((m.firm_n + :k * 7919) % :nf)"
+    new_id = "substr({t}, 1, 24) || printf('%012x', {k} * 4294967296 + {t_rowid})"
+    case_id = new_id.format(t="m.old_id", t_rowid="m.old_rowid", k=":k")
+    firm = "JOIN firms f ON f.rowid = :fb + ((m.firm_n + {k} * 7919) % :nf)"
     changed = {
         "id": case_id,
         "number": "m.head || printf('%04d', m.seq + :k * m.top)",
         "firm_id": "f.id",
         "firm_name": "f.name",
     }
+    db.execute("CREATE TEMP TABLE demo_copies (k INTEGER PRIMARY KEY, last INTEGER)")
     case_values = ", ".join(changed.get(col, f"c.{col}") for col in CASE_COLUMNS.split(", "))
     added = 0
     for k in range(1, copies + 1):
@@ -205,7 +206,8 @@ def _clone_pool(
         copied = "m.old_rowid <= :last"
         db.execute(
             f"INSERT INTO cases (rowid, {CASE_COLUMNS}) SELECT :base + m.n, {case_values} "
-            f"FROM temp.demo_pool m {firm} JOIN cases c ON c.rowid = m.old_rowid WHERE {copied} ORDER BY m.n",
+            f"FROM temp.demo_pool m {firm.format(k=':k')} JOIN cases c ON c.rowid = m.old_rowid "
+            f"WHERE {copied} ORDER BY m.n",
             params,
         )
         db.execute(
@@ -213,25 +215,34 @@ def _clone_pool(
             f"FROM temp.demo_pool m WHERE {copied} ORDER BY m.n",
             params,
         )
-        db.execute(
-            f"INSERT INTO case_events (id, case_id, at, actor, kind, payload) SELECT "
-            f"{new_id.format(t='e.id', t_rowid='e.old_rowid')}, {case_id}, at, actor, kind, payload "
-            f"FROM temp.demo_pool_case_events e JOIN temp.demo_pool m ON m.n = e.n WHERE {copied} "
-            "ORDER BY e.rowid",
-            params,
-        )
-        db.execute(
-            "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) SELECT "
-            f"{new_id.format(t='s.id', t_rowid='s.old_rowid')}, {case_id}, f.id, agency_id, given_at, "
-            "given_by "
-            f"FROM temp.demo_pool_consents s JOIN temp.demo_pool m ON m.n = s.n {firm} WHERE {copied} "
-            "ORDER BY s.rowid",
-            params,
-        )
+        db.execute("INSERT INTO temp.demo_copies (k, last) VALUES (:k, :last)", params)
         added += count
         if progress:
             progress(pool + added, pool + wanted)
-    for table in ("demo_pool_consents", "demo_pool_case_events", "demo_pool", "demo_prefix_max"):
+    # Events and consents of all copies at once, original by original: their ids then rise
+    # in one sweep over the key index (copy by copy, it was one sweep per copy).
+    case_id = new_id.format(t="m.old_id", t_rowid="m.old_rowid", k="k.k")
+    copies_of = "JOIN temp.demo_copies k ON m.old_rowid <= k.last"
+    db.execute(
+        f"INSERT INTO case_events (id, case_id, at, actor, kind, payload) SELECT "
+        f"{new_id.format(t='e.id', t_rowid='e.old_rowid', k='k.k')}, {case_id}, at, actor, kind, payload "
+        f"FROM temp.demo_pool_case_events e JOIN temp.demo_pool m ON m.n = e.n {copies_of} "
+        "ORDER BY e.rowid, k.k",
+    )
+    db.execute(
+        "INSERT INTO consents (id, case_id, firm_id, agency_id, given_at, given_by) SELECT "
+        f"{new_id.format(t='s.id', t_rowid='s.old_rowid', k='k.k')}, {case_id}, f.id, agency_id, given_at, "
+        f"given_by FROM temp.demo_pool_consents s JOIN temp.demo_pool m ON m.n = s.n {copies_of} "
+        f"{firm.format(k='k.k')} ORDER BY s.rowid, k.k",
+        {"nf": nfirms, "fb": firm_base},
+    )
+    for table in (
+        "demo_copies",
+        "demo_pool_consents",
+        "demo_pool_case_events",
+        "demo_pool",
+        "demo_prefix_max",
+    ):
         db.execute(f"DROP TABLE temp.{table}")
     return added
 
