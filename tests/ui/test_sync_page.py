@@ -456,3 +456,16 @@ def test_a_new_join_code_lets_the_next_laptop_in(
         assert team.join_team(third, sync_team.hub, device_name="노트북5", code=code).team_name
     finally:
         third.close()
+
+
+def test_a_hub_url_is_remembered_without_its_password(mine_ctx: AppContext, qtbot: QtBot) -> None:
+    page = _page(mine_ctx, qtbot)
+    # Port 1 refuses at once: the sync fails, but the choice of hub is remembered first.
+    page.hub.setText("postgresql://onestop:s3cret@127.0.0.1:1/hub")
+
+    _sync(page, mine_ctx, qtbot)
+
+    assert page.error.text()
+    assert mine_ctx.settings.sync_hub == "postgresql://onestop@127.0.0.1:1/hub"
+    assert "s3cret" not in mine_ctx.settings.sync_hub
+    assert "s3cret" not in page.error.text()

@@ -93,12 +93,30 @@ class Hub(Protocol):
     def write_invite(self, invite_id: str, data: bytes) -> None: ...
 
 
+def _is_url(text: str) -> bool:
+    # One slash is enough: Path("postgresql://h/db") turns the two slashes into one.
+    return text.startswith(("postgresql:/", "postgres:/"))
+
+
+def shown_hub(location: str) -> str:
+    """The hub as it may be shown or remembered in the settings: a URL loses its password.
+
+    The password then comes from ``PGPASSWORD`` or ``~/.pgpass`` (libpq), never from a settings file.
+    """
+    text = location.strip()
+    if not _is_url(text):
+        return text
+    from desktop.sync.hubs.postgres import display_url
+
+    return display_url(text)
+
+
 def open_hub(location: Hub | str | Path) -> Hub:
     """A hub object for a folder path or a ``postgresql://`` URL (hubs/postgres.py)."""
     if isinstance(location, Hub):
         return location
     text = str(location)
-    if text.startswith(("postgresql:/", "postgres:/")):  # one slash too: Path("postgresql://h/db") drops one
+    if _is_url(text):
         from desktop.sync.hubs.postgres import PostgresHub
 
         return PostgresHub(text)

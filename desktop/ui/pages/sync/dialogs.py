@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop.sync.hubs import shown_hub
 from desktop.sync.team import Membership
 from desktop.ui.context import AppContext
 from desktop.ui.pages.sync.actions import team_job
@@ -82,7 +83,7 @@ class TeamDialog(QDialog):
         ctx = self._ctx
         ctx.update_settings(
             ctx.settings.with_changes(
-                sync_hub=self.form.hub.text().strip(), device_name=membership.device_name
+                sync_hub=shown_hub(self.form.hub.text()), device_name=membership.device_name
             )
         )
         ctx.events.team_joined.emit()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.engine import SyncReport
+from desktop.sync.hubs import shown_hub
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.reports.widgets import JobBar
@@ -247,7 +248,7 @@ class SyncPage(Page):
         return self._start_keyed(
             lambda phrase: actions.sync_job(hub, phrase),
             self._synced,
-            self.tr("동기화하는 중: {hub}").format(hub=hub),
+            self.tr("동기화하는 중: {hub}").format(hub=shown_hub(hub)),
         )
 
     def _chosen_hub(self) -> str:
@@ -258,8 +259,9 @@ class SyncPage(Page):
             self.error.show_text(self.tr("허브 폴더(USB 메모리·공유 폴더)나 postgresql:// 주소를 고르세요."))
             self.hub.setFocus()
             return ""
-        if hub != self._ctx.settings.sync_hub:
-            self._ctx.update_settings(self._ctx.settings.with_changes(sync_hub=hub))
+        remembered = shown_hub(hub)
+        if remembered != self._ctx.settings.sync_hub:
+            self._ctx.update_settings(self._ctx.settings.with_changes(sync_hub=remembered))
         return hub
 
     def _start_keyed(
