@@ -131,11 +131,11 @@ def _clone_pool(
     copy number ``k`` and the original row. ``pool_rows`` holds the rowid range of the
     pool's events and consents.
 
-    What every copy needs from an original is gathered once, in id order: copy ``k`` then
-    writes its cases, events and consents in ascending id order (each primary-key index
-    is filled in one forward sweep instead of at random places) and its search rows in
-    ascending rowid order, and reuses the original's text tokens (only the number's
-    digits change, tokenised in SQL).
+    What every copy needs from an original is gathered once, in id order. Copy ``k`` then
+    writes its cases and search rows in ascending id and rowid order, and the events and
+    consents of all copies follow, original by original: each primary-key index is filled
+    in forward sweeps instead of at random places. A copy reuses its original's text
+    tokens; only the number's digits change, tokenised in SQL.
     """
     nfirms = int(db.scalar("SELECT count(*) FROM firms"))
     firm_base = int(db.scalar("SELECT min(rowid) FROM firms"))
