@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.core import ids, roles
 from desktop.core.errors import reject
@@ -82,3 +83,10 @@ def unmasking(
     with db.transaction():
         audit.record(db, actor, action, target, reason=reason.strip(), detail=detail)
     return Masker(True)
+
+
+def report_masker(db: Database, actor: Actor, out: Path, target: str, *, unmask: bool, reason: str) -> Masker:
+    """The masker of a printed report written to ``out`` (audited as ``report.unmask`` of ``target``)."""
+    return unmasking(
+        db, actor, unmask=unmask, reason=reason, action="report.unmask", target=target, detail=str(out)
+    )

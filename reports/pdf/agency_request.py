@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.core.records import Actor
 from desktop.store.db import Database
 from reports import data, gather
-from reports.masking import unmasking
+from reports.masking import report_masker
 from reports.pdf import layout
 from reports.pdf.tables import Column, Item, data_table, key_value_table
 
@@ -126,15 +126,7 @@ def render_agency_request(
     """
     moment = now or datetime.now().replace(microsecond=0)
     found = data.find_agency(db, agency, moment.date())
-    masker = unmasking(
-        db,
-        actor,
-        unmask=unmask,
-        reason=reason,
-        action="report.unmask",
-        target=f"agency:{found.id}",
-        detail=str(out),
-    )
+    masker = report_masker(db, actor, out, f"agency:{found.id}", unmask=unmask, reason=reason)
     request = gather.agency_request(
         db,
         found.id,

@@ -11,7 +11,7 @@ from desktop.core.records import Actor
 from desktop.store import cases
 from desktop.store.db import Database
 from reports import data, gather
-from reports.masking import unmasking
+from reports.masking import report_masker
 from reports.pdf import layout
 from reports.pdf.tables import Column, Item, data_table, key_value_table
 
@@ -196,15 +196,7 @@ def render_case_record(
     """
     moment = now or datetime.now().replace(microsecond=0)
     case = cases.get_case(db, case_id)  # an unknown case is refused before anything is audited
-    masker = unmasking(
-        db,
-        actor,
-        unmask=unmask,
-        reason=reason,
-        action="report.unmask",
-        target=f"case:{case.id}",
-        detail=str(out),
-    )
+    masker = report_masker(db, actor, out, f"case:{case.id}", unmask=unmask, reason=reason)
     record = gather.case_record(db, case.id, masker, moment)
     meta = layout.ReportMeta(
         title=TITLE,

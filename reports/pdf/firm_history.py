@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.core.records import Actor
 from desktop.store.db import Database
 from reports import data, gather
-from reports.masking import unmasking
+from reports.masking import report_masker
 from reports.pdf import layout
 from reports.pdf.tables import Column, Item, data_table, figure_boxes, key_value_table
 
@@ -132,15 +132,7 @@ def render_firm_history(
     """
     moment = now or datetime.now().replace(microsecond=0)
     found = data.find_firm(db, firm)
-    masker = unmasking(
-        db,
-        actor,
-        unmask=unmask,
-        reason=reason,
-        action="report.unmask",
-        target=f"firm:{found.id}",
-        detail=str(out),
-    )
+    masker = report_masker(db, actor, out, f"firm:{found.id}", unmask=unmask, reason=reason)
     history = gather.firm_history(db, found.id, masker, moment)
     meta = layout.ReportMeta(
         title=TITLE,

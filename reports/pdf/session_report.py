@@ -12,7 +12,7 @@ from desktop.core.records import Actor
 from desktop.store import dashboard_queries, queries, sessions
 from desktop.store.db import Database
 from reports import data, gather
-from reports.masking import unmasking
+from reports.masking import report_masker
 from reports.pdf import dashboard_section, layout
 from reports.pdf.tables import Column, Item, data_table, key_value_table
 
@@ -132,15 +132,7 @@ def render_session_report(
     """
     moment = now or datetime.now().replace(microsecond=0)
     session = sessions.get_session(db, session_id)
-    masker = unmasking(
-        db,
-        actor,
-        unmask=unmask,
-        reason=reason,
-        action="report.unmask",
-        target=f"session:{session.id}",
-        detail=str(out),
-    )
+    masker = report_masker(db, actor, out, f"session:{session.id}", unmask=unmask, reason=reason)
     report = gather.session_report(db, session.id, masker, moment)
     # The same figures as the dashboard, for this session's cases only.
     figures = dashboard_queries.dashboard_figures(db, queries.CaseFilter(session_id=session.id), moment)
