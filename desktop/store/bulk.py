@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from desktop.core.deadlines import DeadlineClock
 from desktop.core.demo import DemoCase, DemoData
 from desktop.core.records import Firm
-from desktop.store import oplog, search
+from desktop.store import driver, oplog, search
 from desktop.store.cases import CASE_COLUMNS, _clock_json
 from desktop.store.clock import iso
 from desktop.store.db import Database
@@ -297,7 +297,7 @@ def _rollback_journal(db: Database, new_store: bool) -> Iterator[None]:
     db.execute("PRAGMA busy_timeout = 0")
     try:
         switched = str(db.scalar("PRAGMA main.journal_mode = DELETE")).lower() == "delete"
-    except db.conn.OperationalError:  # another connection has the store open: keep the WAL
+    except driver.OperationalError:  # another connection has the store open: keep the WAL
         switched = False
     finally:
         db.execute(f"PRAGMA busy_timeout = {timeout}")

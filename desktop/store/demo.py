@@ -10,7 +10,6 @@ from desktop.store import bulk, reference
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 
-
 # Cases generated one by one in Python; beyond this, bulk.load_demo adds copies in SQL.
 DISTINCT_CASES = 50_000
 

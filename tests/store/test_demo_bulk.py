@@ -101,3 +101,17 @@ def test_copies_are_found_by_text_and_number_exactly_like_a_scan(
 def test_number_tokens_made_in_sql_are_those_of_the_search_tokeniser(db: Database, number: int) -> None:
     sql = bulk.digits_tokens_sql(":n", width=7)
     assert db.scalar(f"SELECT {sql}", {"n": number}).split() == gram_tokens(f"{number:04d}").split()
+
+
+def test_a_new_store_is_back_in_wal_mode_after_the_demo_load(db: Database) -> None:
+    demo.load_demo_data(db, firms=20, cases=100, seed=1, today=TODAY)
+    assert db.scalar("PRAGMA journal_mode") == "wal"
+
+
+def test_a_demo_load_works_while_another_connection_has_the_store_open(db: Database) -> None:
+    reader = db.reopen()
+    assert reader.scalar("SELECT count(*) FROM cases") == 0
+    assert demo.load_demo_data(db, firms=20, cases=100, seed=1, today=TODAY) == 100
+    assert reader.scalar("SELECT count(*) FROM cases") == 100
+    assert db.scalar("PRAGMA journal_mode") == "wal"
+    reader.close()
