@@ -59,8 +59,10 @@ def main(argv: list[str] | None = None) -> int:
             except ModuleNotFoundError as exc:
                 print(f"skip {group}: {exc}", file=sys.stderr)
                 continue
-            print(f"… {group} at {size:,} cases", file=sys.stderr)
+            print(f"… {group} at {size:,} cases", file=sys.stderr, end="", flush=True)
+            group_started = time.perf_counter()
             results.extend(module.run(path, size, args.repeats))
+            print(f" ({time.perf_counter() - group_started:.0f} s)", file=sys.stderr)
     summary = {
         "mode": "full" if args.full else "quick",
         "machine": machine(),
