@@ -103,7 +103,7 @@ def encrypt_without_store(args: argparse.Namespace, out: Out) -> None:
 
 
 def decrypt_without_store(args: argparse.Namespace, out: Out) -> None:
-    """``onestop decrypt`` (support): the encrypted store and its backups back to plain files."""
+    """``onestop decrypt`` (support; coordinators only): the encrypted store and its backups back to plain."""
     live = default_db_path(getattr(args, "db", None))
     key = dbkey.saved_key()
     if key is None:
@@ -114,6 +114,7 @@ def decrypt_without_store(args: argparse.Namespace, out: Out) -> None:
             f"This computer has no database key (OS keyring or {dbkey.KEY_ENV}). Nothing was changed.",
             source=str(live),
         )
+    roles.require(_actor_without_store(live), "store.decrypt")
     _report_conversion(encryption.decrypt_store(live, key), out)
 
 

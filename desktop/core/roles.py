@@ -71,6 +71,9 @@ PERMISSIONS: dict[str, Permission] = {
         _p("import", _WRITERS, "엑셀 가져오기", "import a spreadsheet"),
         _p("unmask", (COORDINATOR,), "개인정보 마스킹 해제", "unmask personal data"),
         _p("audit.view", (COORDINATOR,), "감사 기록 보기", "view the audit log"),
+        # Decrypting removes the at-rest protection of every firm on the laptop, like an erasure
+        # it is for the coordinator; encrypting only adds protection, so anyone may.
+        _p("store.decrypt", (COORDINATOR,), "데이터베이스 암호화 해제", "decrypt the database"),
     )
 }
 ROLE_NAMES = {

@@ -12,6 +12,7 @@ import pytest
 from desktop import cli
 from desktop.store import dbkey, driver
 from desktop.store.db import Database
+from desktop.store.opening import set_meta
 
 FIRM_NAME = "순천정밀공업"
 
@@ -48,6 +49,15 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _set_role(db: Path, role: str) -> None:
+    """This laptop's role, as the settings page saves it (the store may be encrypted)."""
+    store = Database(db, key=dbkey.key_for(db).key)
+    try:
+        set_meta(store, "user_role", role)
+    finally:
+        store.close()
+
+
 def test_encrypt_converts_the_store_and_every_command_keeps_working(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -66,9 +76,29 @@ def test_encrypt_converts_the_store_and_every_command_keeps_working(
     assert driver.is_plain_sqlite(backup) is False
     code, _, err = run(capsys, db, "encrypt")
     assert code == 1 and "already encrypted" in err
+    _set_role(db, "coordinator")
     code, out, err = run(capsys, db, "decrypt", "--json")
     assert code == 0, err
     assert driver.is_plain_sqlite(db) is True and _case_count(capsys, db) == 3
+
+
+@pytest.mark.parametrize("role", ["consultant", "manager"])
+def test_only_a_coordinator_may_decrypt_and_a_refusal_changes_nothing(
+    role: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "onestop.db"
+    _store_with_cases(capsys, db, 1)
+    monkeypatch.setenv(dbkey.KEY_ENV, dbkey.new_key().hex())
+    _set_role(db, role)
+    assert run(capsys, db, "encrypt")[0] == 0  # adding protection is anyone's to do
+    before = _digest(db)
+    for lang, expected in (("ko", "총괄만 가능"), ("en", "may not decrypt the database (only: coordinator)")):
+        code, out, err = run(capsys, db, "decrypt", lang=lang)
+        assert code == 1 and out == "" and expected in err and "Traceback" not in err
+    assert _digest(db) == before and driver.is_plain_sqlite(db) is False
+    _set_role(db, "coordinator")
+    assert run(capsys, db, "decrypt")[0] == 0
+    assert driver.is_plain_sqlite(db) is True and _case_count(capsys, db) == 1
 
 
 def test_encrypt_without_a_keyring_or_key_is_refused_and_changes_nothing(
