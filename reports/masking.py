@@ -12,18 +12,6 @@ from desktop.store import audit
 from desktop.store.db import Database
 
 
-def mask_address(address: str) -> str:
-    """Keep the first two words (시·도, 시·군·구) and hide the rest.
-
-    ``순천시 산단로 12`` -> ``순천시 산단로 ***``.
-    """
-    words = address.split()
-    if len(words) <= 1:
-        return " ".join(words)
-    keep = 2 if len(words) > 2 else 1
-    return " ".join(words[:keep]) + " ***"
-
-
 @dataclass(frozen=True, slots=True)
 class Masker:
     """Shows personal data masked (the default) or in full.
@@ -51,7 +39,7 @@ class Masker:
         return email if self.unmasked else ids.mask_email(email)
 
     def address(self, address: str) -> str:
-        return address if self.unmasked else mask_address(address)
+        return address if self.unmasked else ids.mask_address(address)
 
     def corp_no(self, corp_no: str) -> str:
         return ids.format_corp_no(corp_no) if self.unmasked else ids.mask_corp_no(corp_no)

@@ -371,6 +371,19 @@ def mask_email(email: str) -> str:
     return shown + at + domain
 
 
+def mask_address(address: str) -> str:
+    """Keep the 시·도 and 시·군·구 (the first two words) and hide the rest.
+
+    ``전남 순천시 산단로 12`` -> ``전남 순천시 ***``; a two-word address keeps its first word
+    (``순천시 산단로`` -> ``순천시 ***``) so that the street is never shown.
+    """
+    words = address.split()
+    if len(words) <= 1:
+        return " ".join(words)
+    keep = 2 if len(words) > 2 else 1
+    return " ".join(words[:keep]) + " ***"
+
+
 def mask_firm_name(name: str) -> str:
     """Mask a firm name, keeping legal-form markers and the first two characters.
 

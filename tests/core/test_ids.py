@@ -16,6 +16,7 @@ from desktop.core.ids import (
     is_valid_brn,
     is_valid_corp_no,
     is_valid_phone,
+    mask_address,
     mask_brn,
     mask_corp_no,
     mask_email,
@@ -357,9 +358,25 @@ def test_firm_name_keeps_legal_form_and_two_characters(name: str, masked: str) -
     assert mask_firm_name(masked) == masked
 
 
+@pytest.mark.parametrize(
+    ("address", "masked"),
+    [
+        ("전남 순천시 산단로 12", "전남 순천시 ***"),
+        ("순천시 산단로 12", "순천시 산단로 ***"),
+        ("순천시 산단로", "순천시 ***"),
+        ("  순천시  ", "순천시"),
+        ("", ""),
+    ],
+)
+def test_address_keeps_the_first_two_words_and_never_the_street_number(address: str, masked: str) -> None:
+    assert mask_address(address) == masked
+    assert mask_address(masked) == masked
+
+
 @given(st.text())
 def test_masking_never_crashes_on_any_text(text: str) -> None:
-    for mask in (mask_person_name, mask_phone, mask_brn, mask_corp_no, mask_email, mask_firm_name):
+    masks = (mask_person_name, mask_phone, mask_brn, mask_corp_no, mask_email, mask_firm_name, mask_address)
+    for mask in masks:
         assert isinstance(mask(text), str)
         mask(mask(text))
 

@@ -13,8 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sync_team import OTHER, PASSPHRASE, Team, conflicting_edits, shared_case
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from desktop.core.settings import load_settings
 from desktop.store import cases, firms, sync_meta
@@ -160,6 +161,38 @@ def test_edit_resolves_with_a_merged_text(sync_team: Team, mine_ctx: AppContext,
 
     assert cases.get_case(sync_team.mine, case_id).text == merged
     assert page.conflicts.model.rowCount() == 0
+
+
+MY_ADDRESS = "전남 순천시 산단로 12"
+THEIR_ADDRESS = "전남 순천시 해룡면 율촌산단4로 5"
+
+
+def test_a_conflicting_address_is_masked_in_the_inbox_and_keeping_one_keeps_it_in_full(
+    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot
+) -> None:
+    firm_id = cases.get_case(sync_team.mine, shared_case(sync_team, mine_ctx.actor())).firm_id
+    firms.update_firm(sync_team.mine, firm_id, {"address": MY_ADDRESS}, mine_ctx.actor())
+    firms.update_firm(sync_team.other, firm_id, {"address": THEIR_ADDRESS}, OTHER)
+    sync_team.other_syncs()
+    page = _page(mine_ctx, qtbot)
+    _sync(page, mine_ctx, qtbot)
+    model = page.conflicts.model
+    assert model.rowCount() == 1
+    values = (ConflictTableModel.COL_VALUE_1, ConflictTableModel.COL_VALUE_2)
+    for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        shown = {model.data(model.index(0, c), role) for c in values}
+        assert shown == {"전남 순천시 ***"}, role
+    cards = page.conflicts.findChildren(QLabel, QRegularExpression("^conflictValueText"))
+    assert len(cards) == 2 and all(card.text() == "전남 순천시 ***" for card in cards)
+    conflict = page.conflicts.current()
+    assert conflict is not None
+    theirs = next(n for n, v in enumerate(conflict.values) if v.value == THEIR_ADDRESS)
+
+    qtbot.mouseClick(page.conflicts.keep_buttons[theirs], Qt.MouseButton.LeftButton)
+    _settle(mine_ctx, qtbot)
+
+    assert list_conflicts(sync_team.mine) == []
+    assert firms.get_firm(sync_team.mine, firm_id).address == THEIR_ADDRESS
 
 
 def test_cancel_stops_a_sync(

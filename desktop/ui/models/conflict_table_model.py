@@ -7,12 +7,20 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.ids import mask_email, mask_person_name, mask_phone
+from desktop.core.ids import format_brn, mask_address, mask_corp_no, mask_email, mask_person_name, mask_phone
 from desktop.sync.conflicts import Conflict, ConflictValue
 from desktop.ui.models.rows_model import RowsTableModel
 
-# Personal data stays masked outside the case form (DESIGN §7), in the inbox too.
-_MASKS = {"representative": mask_person_name, "phone": mask_phone, "email": mask_email}
+# Personal data stays masked outside the case form (DESIGN §7), in the inbox too, as on the firm
+# card: the people behind a firm, their contacts and the 법인등록번호 are masked; the firm name and
+# BRN stay readable there and in the firm list, as they identify the firm.
+PERSONAL_MASKS = {
+    "representative": mask_person_name,
+    "phone": mask_phone,
+    "email": mask_email,
+    "address": mask_address,
+    "corp_no": mask_corp_no,
+}
 SHOWN_COLOUR = "#146c43"
 
 
@@ -89,7 +97,8 @@ class ConflictTableModel(RowsTableModel[Conflict]):
             "region_code": labels.region,
             "size": labels.size,
             "result_code": labels.result,
-            **_MASKS,
+            "brn": format_brn,
+            **PERSONAL_MASKS,
         }
         show = named.get(column)
         return show(text) if show is not None else text

@@ -166,7 +166,7 @@ class FirmCard(QWidget):
                 ids.mask_person_name(firm.representative),
                 ids.mask_phone(firm.phone),
                 ids.mask_email(firm.email),
-                _mask_address(firm.address),
+                ids.mask_address(firm.address),
             )
         for label, value in zip(
             (self.representative, self.phone, self.email, self.address), values, strict=True
@@ -253,10 +253,3 @@ class FirmCard(QWidget):
         self.show_firm(firms.get_firm(self._ctx.db, keep_id))
         return True
 
-
-def _mask_address(address: str) -> str:
-    """Keep the first two words of an address (시·군·구), hide the rest."""
-    words = address.split()
-    if len(words) <= 2:
-        return address
-    return " ".join(words[:2] + ["*" * len(w) for w in words[2:]])

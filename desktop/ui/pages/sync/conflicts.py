@@ -25,7 +25,7 @@ from desktop.core.errors import RejectedInput
 from desktop.store import cases, firms
 from desktop.sync.conflicts import Conflict, ConflictValue, resolve_conflict
 from desktop.ui.context import AppContext
-from desktop.ui.models.conflict_table_model import SHOWN_COLOUR, ConflictTableModel
+from desktop.ui.models.conflict_table_model import PERSONAL_MASKS, SHOWN_COLOUR, ConflictTableModel
 from desktop.ui.pages.sync.widgets import inbox_table
 from desktop.ui.widgets.common import ErrorLabel
 
@@ -173,7 +173,9 @@ class ConflictsPanel(QWidget):
         conflict = self.current()
         if conflict is None:
             return
-        shown = "" if conflict.values[0].value is None else str(conflict.values[0].value)
+        # Personal data is typed afresh rather than shown in full outside the firm card's unmask.
+        personal = conflict.column in PERSONAL_MASKS
+        shown = "" if conflict.values[0].value is None or personal else str(conflict.values[0].value)
         title = self.tr("충돌 해결: 새 값")
         label = self.model.field_name(conflict.table, conflict.column)
         if conflict.column == "text":
