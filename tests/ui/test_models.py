@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.records import CaseEvent, CaseId, EventId
-from desktop.store import queries
+from desktop.store import firms, queries
 from desktop.store.db import Database
 from desktop.store.opening import open_store
 from desktop.store.queries import CaseFilter, Sort
@@ -59,6 +59,27 @@ def test_firm_model_is_well_behaved_in_both_modes(qtmodeltester: object, demo_ct
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
     model.set_query("ㄱ")
     qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_firm_list_counts_all_firms_when_the_data_changes_not_per_keystroke(
+    demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counted: list[int] = []
+    count_firms = firms.count_firms
+    monkeypatch.setattr(firms, "count_firms", lambda db: counted.append(1) or count_firms(db))
+    model = FirmTableModel(demo_ctx.db, demo_ctx.labels())
+    total = model.total
+    assert total == count_firms(demo_ctx.db) > 0 and len(counted) == 1
+    for query in ("ㄱ", "ㄱㅇ", "광양", ""):
+        model.set_query(query)
+    assert len(counted) == 1 and model.total == total
+    firms.add_firm(demo_ctx.db, firms.NewFirm(brn="2208162517", name="새 기업"), demo_ctx.actor())
+    model.refresh()
+    assert len(counted) == 2 and model.total == total + 1
+    lookup = FirmTableModel(demo_ctx.db, demo_ctx.labels(), empty_lists_all=False)
+    lookup.set_query("광양")
+    lookup.refresh()
+    assert len(counted) == 2  # a lookup box shows no total
 
 
 def test_timeline_and_ageing_models_are_well_behaved(qtmodeltester: object, demo_ctx: AppContext) -> None:

@@ -26,6 +26,9 @@ class FirmTableModel(QAbstractTableModel):
             matches; without one, pages of ``PAGE_SIZE`` are appended by ``fetchMore`` as
             the view scrolls (keyset on name), up to ``total``.
         next_key: where the next page starts, None when everything is loaded.
+        total: every live firm, whatever the query: counted when the model is made and on
+            :meth:`refresh` (the data changed), never per keystroke, and only by a listing
+            (``empty_lists_all``) — a lookup box shows no total.
     Contacts are always shown masked here; the firm card unmasks them with a reason.
     """
 
@@ -56,6 +59,7 @@ class FirmTableModel(QAbstractTableModel):
         self.next_key: FirmKey | None = None
         self._more = False
         self.total = 0
+        self._count()
         self._load()
 
     # --- well-behaved model ---------------------------------------------------------------------
@@ -131,9 +135,14 @@ class FirmTableModel(QAbstractTableModel):
 
     def set_query(self, query: str) -> None:
         self.query = query.strip()
-        self.refresh()
+        self._reload()
 
     def refresh(self) -> None:
+        """Re-read the rows and the total after the data changed."""
+        self._count()
+        self._reload()
+
+    def _reload(self) -> None:
         self.beginResetModel()
         self._load()
         self.endResetModel()
@@ -144,9 +153,12 @@ class FirmTableModel(QAbstractTableModel):
     def row_of(self, firm_id: str) -> int:
         return next((i for i, f in enumerate(self.firms) if f.id == firm_id), -1)
 
+    def _count(self) -> None:
+        if self.empty_lists_all:
+            self.total = firms.count_firms(self._db)
+
     def _load(self) -> None:
         self.next_key = None
-        self.total = firms.count_firms(self._db)
         if self.query:
             self.firms = firms.find_firms(self._db, self.query, limit=self.SEARCH_LIMIT)
             self._more = False
