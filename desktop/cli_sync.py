@@ -232,8 +232,7 @@ def cmd_conflicts(db: Database, args: argparse.Namespace, out: Output) -> None:
     for c in found:
         lines.append(f"{c.id}  {c.label}  {c.column}")
         lines += [
-            f"    {'*' if v.shown else ' '} {v.value!r}  ({v.device_name}, {v.at:%Y-%m-%d %H:%M})"
-            for v in c.values
+            f"    {'*' if v.shown else ' '} {v.value!r}  ({v.who}, {v.at:%Y-%m-%d %H:%M})" for v in c.values
         ]
     out.emit(
         [c.as_dict() for c in found],

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.errors import reject
 from desktop.core.records import Actor, Changes
-from desktop.store import audit, cases, firms, oplog, sync_meta
+from desktop.store import audit, case_edit_authors, cases, firms, oplog, sync_meta
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 from desktop.store.oplog_apply import add_case_event, keep_value, row_label
@@ -22,7 +22,11 @@ from desktop.sync import hlc
 
 @dataclass(frozen=True, slots=True)
 class ConflictValue:
-    """One of a conflict's current values: who wrote it and when (by their clock)."""
+    """One of a conflict's current values: who wrote it and when (by their clock).
+
+    ``actor`` is the person, known for case fields from their synced edit events; "" otherwise
+    (ops name only the device).
+    """
 
     value: Any
     stamp: str
@@ -30,6 +34,12 @@ class ConflictValue:
     device_name: str
     at: datetime
     shown: bool
+    actor: str = ""
+
+    @property
+    def who(self) -> str:
+        """``이름 (기기)`` when the person is known, else the device's name."""
+        return f"{self.actor} ({self.device_name})" if self.actor else self.device_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,7 @@ class Conflict:
                     "stamp": v.stamp,
                     "device": v.device,
                     "device_name": v.device_name,
+                    "actor": v.actor,
                     "at": v.at.isoformat(timespec="seconds"),
                     "shown": v.shown,
                 }
@@ -65,14 +76,13 @@ class Conflict:
 
 
 def _conflict(db: Database, state: oplog.FieldState, names: dict[str, str]) -> Conflict:
+    edits = case_edit_authors.field_edits(db, state.row_id, state.col) if state.tbl == "cases" else []
     values = []
     for i, (stamp, value) in enumerate(state.entries):
         parsed = hlc.parse(stamp)
-        values.append(
-            ConflictValue(
-                value, stamp, parsed.device, names.get(parsed.device, parsed.device), parsed.moment(), i == 0
-            )
-        )
+        device_name = names.get(parsed.device, parsed.device)
+        actor = case_edit_authors.author_of(edits, stamp, value)
+        values.append(ConflictValue(value, stamp, parsed.device, device_name, parsed.moment(), i == 0, actor))
     return Conflict(
         state.conflict_id,
         state.tbl,

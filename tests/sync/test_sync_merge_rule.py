@@ -77,6 +77,24 @@ def test_the_same_field_changed_on_two_laptops_is_a_conflict_identical_everywher
     assert snapshot(a.db) == snapshot(b.db)
 
 
+def test_a_conflict_names_who_changed_a_case_field_and_only_the_device_of_a_firm_field(
+    make_team: Team,
+) -> None:
+    a, b, hub, firm_id, case_id = _shared_case(make_team)
+    cases.set_fields(a.db, case_id, {"text": "첫 수정"}, a.actor)
+    cases.set_fields(a.db, case_id, {"text": "A가 고친 내용"}, a.actor)
+    cases.set_fields(b.db, case_id, {"text": "B가 고친 내용"}, b.actor)
+    for laptop, address in ((a, "전남 순천시 산단로 12"), (b, "전남 광양시 제철로 5")):
+        firms.update_firm(laptop.db, firm_id, {"address": address}, laptop.actor)
+    exchange([a, b], [hub])
+    for laptop in (a, b):
+        by_column = {c.column: c for c in conflicts.list_conflicts(laptop.db)}
+        who = {v.value: v.who for v in by_column["text"].values}
+        assert who["A가 고친 내용"] == f"{a.actor.name} ({a.name})"
+        assert who["B가 고친 내용"] == f"{b.actor.name} ({b.name})"
+        assert {v.who for v in by_column["address"].values} == {a.name, b.name}  # firm ops name no one
+
+
 def test_the_same_value_typed_on_two_laptops_is_no_conflict(make_team: Team) -> None:
     a, b, hub, _, case_id = _shared_case(make_team)
     for laptop in (a, b):

@@ -115,7 +115,7 @@ def test_sync_shows_the_summary_and_the_conflict_with_both_values(
     assert row[ConflictTableModel.COL_FIELD] == "내용"
     assert {row[ConflictTableModel.COL_VALUE_1], row[ConflictTableModel.COL_VALUE_2]} == {MINE, THEIRS}
     assert "노트북1" in row[ConflictTableModel.COL_WHO_1] + row[ConflictTableModel.COL_WHO_2]
-    assert "노트북2" in row[ConflictTableModel.COL_WHO_1] + row[ConflictTableModel.COL_WHO_2]
+    assert f"{OTHER.name} (노트북2)" in row[ConflictTableModel.COL_WHO_1] + row[ConflictTableModel.COL_WHO_2]
     assert len(page.conflicts.keep_buttons) == 2
     assert "노트북2" in page.team_label.text()  # the other laptop, learnt from the hub
     assert mine_ctx.ui_state.value("sync/last")

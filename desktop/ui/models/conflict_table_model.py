@@ -104,7 +104,7 @@ class ConflictTableModel(RowsTableModel[Conflict]):
         return show(text) if show is not None else text
 
     def who_text(self, value: ConflictValue) -> str:
-        return f"{value.device_name} · {value.at:%Y-%m-%d %H:%M}"
+        return f"{value.who} · {value.at:%Y-%m-%d %H:%M}"
 
     def cell(self, row: Conflict, column: int, role: int) -> Any:
         if role == self.ConflictIdRole:
