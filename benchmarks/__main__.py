@@ -23,16 +23,17 @@ GROUPS = ("bench_store", "bench_reports", "bench_gui", "bench_sync", "bench_pg",
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="10k and 100k cases, ≤ 3 minutes")
+    mode.add_argument("--quick", action="store_true", help="10k and 100k cases, 3 samples, ≤ 3 minutes")
     mode.add_argument("--full", action="store_true", help="10k, 100k and 1M cases (~20 minutes)")
     parser.add_argument("--only", help="comma-separated groups, e.g. bench_store")
     parser.add_argument("--sizes", help="comma-separated case counts, e.g. 10000 (instead of the mode's)")
-    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--repeats", type=int, help="samples per figure (default: 7 full, 3 quick)")
     args = parser.parse_args(argv)
     if args.sizes:
         sizes: tuple[int, ...] = tuple(int(s) for s in args.sizes.split(","))
     else:
         sizes = FULL_SIZES if args.full else QUICK_SIZES
+    repeats = args.repeats or (7 if args.full else 3)
     # A partial run (some groups or sizes) must not replace the published table of a whole run.
     partial = bool(args.only or args.sizes)
     groups = args.only.split(",") if args.only else list(GROUPS)
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"… {group} at {size:,} cases", file=sys.stderr, end="", flush=True)
             group_started = time.perf_counter()
-            results.extend(module.run(path, size, args.repeats))
+            results.extend(module.run(path, size, repeats))
             print(f" ({time.perf_counter() - group_started:.0f} s)", file=sys.stderr)
     summary = {
         "mode": "full" if args.full else "quick",
