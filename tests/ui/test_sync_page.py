@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sync_team import OTHER, PASSPHRASE, Team, conflicting_edits, shared_case
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel
 
@@ -182,7 +182,9 @@ def test_a_conflicting_address_is_masked_in_the_inbox_and_keeping_one_keeps_it_i
     for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
         shown = {model.data(model.index(0, c), role) for c in values}
         assert shown == {"전남 순천시 ***"}, role
-    cards = page.conflicts.findChildren(QLabel, QRegularExpression("^conflictValueText"))
+    layout = page.conflicts.cards  # the selected conflict's cards (older ones may await deletion)
+    cards = [layout.itemAt(n).widget().findChild(QLabel, f"conflictValueText{n}") for n in range(2)]
+    assert layout.count() == 2
     assert len(cards) == 2 and all(card.text() == "전남 순천시 ***" for card in cards)
     conflict = page.conflicts.current()
     assert conflict is not None
