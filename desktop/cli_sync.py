@@ -225,14 +225,18 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_conflicts(db: Database, args: argparse.Namespace, out: Output) -> None:
-    from desktop.sync.conflicts import list_conflicts
+    from desktop.sync.conflicts import PERSONAL_MASKS, list_conflicts
 
     found = list_conflicts(db, limit=args.limit)
     lines = []
     for c in found:
         lines.append(f"{c.id}  {c.label}  {c.column}")
+        mask = PERSONAL_MASKS.get(c.column)
+        # Personal values are masked here too; `conflicts resolve --keep STAMP` picks one without typing it.
         lines += [
-            f"    {'*' if v.shown else ' '} {v.value!r}  ({v.who}, {v.at:%Y-%m-%d %H:%M})" for v in c.values
+            f"    {'*' if v.shown else ' '} {(mask(str(v.value)) if mask and v.value else v.value)!r}  "
+            f"({v.who}, {v.at:%Y-%m-%d %H:%M}, --keep {v.stamp})"
+            for v in c.values
         ]
     out.emit(
         [c.as_dict() for c in found],

@@ -7,10 +7,12 @@ the conflict disappears on every laptop.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from desktop.core import ids
 from desktop.core.errors import reject
 from desktop.core.records import Actor, Changes
 from desktop.store import audit, case_edit_authors, cases, firms, oplog, sync_meta
@@ -18,6 +20,17 @@ from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 from desktop.store.oplog_apply import add_case_event, keep_value, row_label
 from desktop.sync import hlc
+
+# Personal data stays masked outside the case form (DESIGN §7), in the inbox too, as on the firm
+# card: the people behind a firm, their contacts and the 법인등록번호 are masked; the firm name and
+# BRN stay readable there and in the firm list, as they identify the firm.
+PERSONAL_MASKS: dict[str, Callable[[str], str]] = {
+    "representative": ids.mask_person_name,
+    "phone": ids.mask_phone,
+    "email": ids.mask_email,
+    "address": ids.mask_address,
+    "corp_no": ids.mask_corp_no,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,33 @@ def test_conflicts_are_listed_and_resolved_from_the_command_line(make_team: Call
     assert "No conflicts" in run(a.path, "conflicts").stdout
 
 
+def test_a_conflicting_phone_is_listed_masked_and_resolved_by_its_stamp(
+    make_team: Callable[[int], Any],
+) -> None:
+    (a, b), hub = make_team(2)
+    firm_id, _ = firms.add_firm(a.db, firms.NewFirm(brn="1248100998", name="광양철강"), a.actor)
+    exchange([a, b], [hub])
+    firms.update_firm(a.db, firm_id, {"phone": "010-1234-5678"}, a.actor)
+    firms.update_firm(b.db, firm_id, {"phone": "010-9876-5432"}, b.actor)
+    exchange([a, b], [hub])
+    for laptop in (a, b):
+        laptop.db.close()
+
+    text = run(b.path, "conflicts").stdout
+
+    assert "5678" in text and "5432" in text  # the last digits tell the numbers apart
+    assert "1234" not in text and "9876" not in text
+    stamp = next(
+        v["stamp"]
+        for v in json.loads(run(b.path, "conflicts", "--json").stdout)[0]["values"]
+        if v["value"] == "010-1234-5678"
+    )
+    assert f"--keep {stamp}" in text
+    field_id = json.loads(run(b.path, "conflicts", "--json").stdout)[0]["id"]
+    assert run(b.path, "conflicts", "resolve", field_id, "--keep", stamp).returncode == 0
+    assert json.loads(run(b.path, "conflicts", "--json").stdout) == []
+
+
 def test_sync_refuses_clearly_without_a_team_or_keys(two_stores: tuple[Path, Path, Path]) -> None:
     a, b, hub = two_stores
     no_team = run(a, "sync", "--hub", str(hub))

@@ -7,20 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.ids import format_brn, mask_address, mask_corp_no, mask_email, mask_person_name, mask_phone
-from desktop.sync.conflicts import Conflict, ConflictValue
+from desktop.core.ids import format_brn
+from desktop.sync.conflicts import PERSONAL_MASKS, Conflict, ConflictValue
 from desktop.ui.models.rows_model import RowsTableModel
 
-# Personal data stays masked outside the case form (DESIGN §7), in the inbox too, as on the firm
-# card: the people behind a firm, their contacts and the 법인등록번호 are masked; the firm name and
-# BRN stay readable there and in the firm list, as they identify the firm.
-PERSONAL_MASKS = {
-    "representative": mask_person_name,
-    "phone": mask_phone,
-    "email": mask_email,
-    "address": mask_address,
-    "corp_no": mask_corp_no,
-}
 SHOWN_COLOUR = "#146c43"
 
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import RejectedInput
 from desktop.store import cases, firms
-from desktop.sync.conflicts import Conflict, ConflictValue, resolve_conflict
+from desktop.sync.conflicts import PERSONAL_MASKS, Conflict, ConflictValue, resolve_conflict
 from desktop.ui.context import AppContext
-from desktop.ui.models.conflict_table_model import PERSONAL_MASKS, SHOWN_COLOUR, ConflictTableModel
+from desktop.ui.models.conflict_table_model import SHOWN_COLOUR, ConflictTableModel
 from desktop.ui.pages.sync.widgets import inbox_table
 from desktop.ui.widgets.common import ErrorLabel
 
