@@ -22,7 +22,6 @@ Check = Callable[[], None]
 """Called between steps; raising stops the computation (the GUI's cancel)."""
 
 # The partial index case_events_reply (schema 4) serves exactly this condition.
-_REPLY = "kind = 'status' AND payload LIKE '%\"action\": \"reply\"%'"
 
 
 def _where(filt: queries.CaseFilter, now: datetime) -> tuple[str, dict[str, object]]:
@@ -94,7 +93,7 @@ def reply_days(
     where, params = _where(filt, now)
     rows = db.all(
         "WITH r AS (SELECT case_id, min(at) AS first_at FROM case_events "
-        f"WHERE {_REPLY} GROUP BY case_id), "
+        f"WHERE {queries.REPLY_EVENT} GROUP BY case_id), "
         f"sel AS (SELECT id, agency_id, received_at FROM cases WHERE {where}) "
         "SELECT sel.agency_id AS agency, "
         "round(max(julianday(r.first_at) - julianday(sel.received_at), 0), 1) AS d, count(*) AS n "

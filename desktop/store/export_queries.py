@@ -77,7 +77,7 @@ _SELECT = (
     "(SELECT group_concat(agency_id, char(31)) FROM consents WHERE case_id = c.id AND revoked_at IS NULL), "
     # The last reply: its time and payload (the action is checked again after json.loads).
     "(SELECT e.at || char(31) || e.payload FROM case_events e WHERE e.case_id = c.id "
-    " AND e.kind = 'status' AND e.payload LIKE '%\"reply\"%' ORDER BY e.at DESC LIMIT 1) "
+    f" AND {queries.REPLY_EVENT} ORDER BY e.at DESC LIMIT 1) "
 )
 
 

@@ -152,7 +152,7 @@ def case_details(db: Database, ids: Sequence[str]) -> dict[str, CaseDetail]:
         replies: dict[str, tuple[str, str]] = {}
         for r in db.all(
             f"SELECT case_id, at, payload FROM case_events WHERE case_id IN ({marks}) "
-            "AND kind = 'status' AND payload LIKE '%\"reply\"%' ORDER BY case_id, at",
+            f"AND {queries.REPLY_EVENT} ORDER BY case_id, at",
             chunk,
         ):
             payload = json.loads(r["payload"])

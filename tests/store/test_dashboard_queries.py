@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop.core.records import Actor
-from desktop.store import cases, dashboard_queries, firms, followups, queries, report_queries
+from desktop.store import cases, dashboard_queries, export_queries, firms, followups, queries, report_queries
 from desktop.store import clusters as store_clusters
 from desktop.store.db import Database
 from desktop.store.demo import load_demo_data
@@ -170,14 +170,18 @@ def test_the_one_pass_counts_equal_the_report_queries(db: Database) -> None:
     )
 
 
-def test_the_reply_index_serves_the_reply_query(db: Database) -> None:
-    plan = " ".join(
-        str(r[3])
-        for r in db.all(
-            "EXPLAIN QUERY PLAN SELECT case_id, min(at) FROM case_events "
-            f"WHERE {dashboard_queries._REPLY} GROUP BY case_id"
-        )
-    )
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"SELECT case_id, min(at) FROM case_events WHERE {queries.REPLY_EVENT} GROUP BY case_id",
+        # The export's last reply per case (desktop/store/export_queries.py), one lookup per case.
+        export_queries._SELECT + "FROM (SELECT rowid AS rid, * FROM cases) c "
+        "JOIN firms f ON f.id = c.firm_id LEFT JOIN sessions s ON s.id = c.session_id",
+    ],
+    ids=["dashboard", "export"],
+)
+def test_the_reply_index_serves_the_reply_queries(db: Database, query: str) -> None:
+    plan = " ".join(str(r[3]) for r in db.all("EXPLAIN QUERY PLAN " + query))
     assert "case_events_reply" in plan
 
 
