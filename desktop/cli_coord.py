@@ -1,4 +1,5 @@
-"""The coordinator commands of ``onestop``: dashboard, clusters, programs, follow-ups.
+"""The coordinator commands of ``onestop``: dashboard, programs, follow-ups, import templates; the clusters
+commands (``desktop.cli_clusters``) are registered here too.
 
 Wired into ``desktop.cli.build_parser`` with ``add_coord_commands(sub, common, listing)``.
 Command functions take ``(db, args, out)`` like the others; bad input raises
@@ -10,53 +11,23 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from desktop.core import clusters as cl
+from desktop.cli_clusters import (
+    cmd_clusters_demo,
+    cmd_clusters_import,
+    cmd_clusters_link,
+    cmd_clusters_list,
+    cmd_clusters_rate,
+    cmd_clusters_show,
+    cmd_clusters_thresholds,
+)
+from desktop.cli_coord_support import Out, command_actor, display_names, optional_day, percent
 from desktop.core import programs as core_programs
 from desktop.core.errors import reject
-from desktop.core.records import Actor
-from desktop.store import clusters as store_clusters
 from desktop.store import dashboard_queries, followups, reference, sessions
 from desktop.store import programs as store_programs
 from desktop.store.db import Database
-
-
-class Out(Protocol):
-    """What the commands need of ``desktop.cli.Output``."""
-
-    lang: str
-    as_json: bool
-
-    def t(self, ko: str, en: str) -> str: ...
-
-    def emit(self, data: Any, text: str | None = None) -> None: ...
-
-
-def _actor(db: Database) -> Actor:
-    from desktop.cli import actor_for  # the CLI module imports this one: import it late
-
-    return actor_for(db)
-
-
-def _day(text: str | None, field: str) -> date | None:
-    return sessions.parse_day(text, field) if text else None
-
-
-def _names(db: Database, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    ref = reference.reference_data(db)
-    today = date.today()
-    fields = {str(f.code): (f.name_en if lang == "en" else f.name_ko) for f in ref.fields}
-    agencies: dict[str, str] = {}
-    for a in ref.agencies:
-        if a.id not in agencies or a.valid_on(today):
-            agencies[a.id] = a.name_en if lang == "en" else (a.short_name or a.name_ko)
-    return fields, agencies
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{100 * value:.1f}%"
-
 
 # --- dashboard ------------------------------------------------------------------------------------
 
@@ -64,7 +35,7 @@ def _pct(value: float | None) -> str:
 def cmd_dashboard(db: Database, args: argparse.Namespace, out: Out) -> None:
     ref = reference.reference_data(db)
     today = date.today()
-    date_from, date_to = _day(args.date_from, "from"), _day(args.date_to, "to")
+    date_from, date_to = optional_day(args.date_from, "from"), optional_day(args.date_to, "to")
     if date_from and date_to and date_to < date_from:
         raise reject("to", "기간의 끝이 시작보다 앞섭니다.", "The end of the period is before its start.")
     if args.session:
@@ -88,7 +59,7 @@ def cmd_dashboard(db: Database, args: argparse.Namespace, out: Out) -> None:
                 "The PDF report is chosen by period (--from/--to) only.",
             )
         render_dashboard(
-            db, Path(args.pdf), _actor(db), date_from=date_from, date_to=date_to, office=args.office
+            db, Path(args.pdf), command_actor(db), date_from=date_from, date_to=date_to, office=args.office
         )
         written.append(args.pdf)
     if args.xlsx:
@@ -96,16 +67,16 @@ def cmd_dashboard(db: Database, args: argparse.Namespace, out: Out) -> None:
 
         write_dashboard_workbook(db, figures, Path(args.xlsx))
         written.append(args.xlsx)
-    fields, agencies = _names(db, out.lang)
+    fields, agencies = display_names(db, out.lang)
     sat = figures.satisfaction
     mean = sat.mean_score if sat.mean_score is not None else "-"
     median = figures.reply_median_days if figures.reply_median_days is not None else "-"
     lines = [
         out.t(
             f"애로사항 {figures.total:,}건 · 기업 {figures.firms:,}개 · "
-            f"현장해결률 {_pct(figures.onsite_rate)} · "
+            f"현장해결률 {percent(figures.onsite_rate)} · "
             f"처리 중 {figures.open:,}건 · 기한 초과 {figures.overdue:,}건",
-            f"{figures.total:,} cases · {figures.firms:,} firms · on-site {_pct(figures.onsite_rate)} · "
+            f"{figures.total:,} cases · {figures.firms:,} firms · on-site {percent(figures.onsite_rate)} · "
             f"open {figures.open:,} · overdue {figures.overdue:,}",
         ),
         out.t(
@@ -114,7 +85,9 @@ def cmd_dashboard(db: Database, args: argparse.Namespace, out: Out) -> None:
         ),
         out.t("분야별:", "By field:"),
     ]
-    lines += [f"  {fields.get(g.key, g.key)}: {g.total:,} ({_pct(g.onsite_rate)})" for g in figures.by_field]
+    lines += [
+        f"  {fields.get(g.key, g.key)}: {g.total:,} ({percent(g.onsite_rate)})" for g in figures.by_field
+    ]
     lines.append(out.t("기관별 회신 소요일 중앙값:", "Median days to reply per agency:"))
     lines += [
         f"  {agencies.get(r.agency_id, r.agency_id)}: {r.median_days} ({r.replied:,})"
@@ -135,208 +108,7 @@ def cmd_dashboard(db: Database, args: argparse.Namespace, out: Out) -> None:
     out.emit(data, "\n".join(lines))
 
 
-# --- clusters -------------------------------------------------------------------------------------
-
-
-def _rating_dict(row: store_clusters.ClusterRow, lang: str) -> dict[str, Any]:
-    r, ind, track = row.rating, row.indicators, row.rating.track
-    return {
-        "id": row.cluster.id,
-        "name": row.cluster.name(lang),
-        "region": row.cluster.region_code,
-        "city": row.cluster.city,
-        "ksic": list(row.cluster.ksic),
-        "period": r.period,
-        "level": r.level.code,
-        "level_name": r.level.name_en if lang == "en" else r.level.name_ko,
-        "previous": row.previous.code if row.previous else None,
-        "trend": row.trend,
-        "reasons": list(r.reasons(lang)),
-        "sales_change_pct": ind.sales_change_pct if ind else None,
-        "closures_growth_pct": ind.closures_growth_pct if ind else None,
-        "employment_change_pct": ind.employment_change_pct if ind else None,
-        "track": track.code if track else None,
-    }
-
-
-def cmd_clusters_list(db: Database, args: argparse.Namespace, out: Out) -> None:
-    period = cl.parse_period(args.period) if args.period else None
-    rows = store_clusters.overview(db, period)
-    if args.level:
-        wanted = cl.level(args.level).code
-        rows = [r for r in rows if r.rating.level.code == wanted]
-    rows = rows[: args.limit] if args.limit else rows
-    data = [_rating_dict(r, out.lang) for r in rows]
-    arrows = {1: "↑", -1: "↓", 0: ""}
-    lines = [
-        f"{d['id']:<18} {d['level_name']:<6}{arrows[d['trend']]:<2} {d['name']}  "
-        f"{out.t('매출', 'sales')} {d['sales_change_pct'] if d['sales_change_pct'] is not None else '-'}% · "
-        f"{out.t('휴폐업', 'closures')} "
-        f"{d['closures_growth_pct'] if d['closures_growth_pct'] is not None else '-'}%"
-        for d in data
-    ]
-    period_shown = rows[0].rating.period if rows else (period or "")
-    head = out.t(
-        f"{cl.period_text(period_shown) if period_shown else '평가 없음'} 밀집지역 {len(rows)}곳",
-        f"{cl.period_text(period_shown, 'en') if period_shown else 'not rated'}: {len(rows)} clusters",
-    )
-    out.emit(data, "\n".join([head, *lines]))
-
-
-def cmd_clusters_show(db: Database, args: argparse.Namespace, out: Out) -> None:
-    cluster = store_clusters.get_cluster(db, args.cluster)
-    history = store_clusters.history(db, cluster.id)
-    linked = store_clusters.firms_of_cluster(db, cluster.id, limit=args.limit)
-    latest = history[-1].rating if history else None
-    track = latest.track if latest else None
-    data = {
-        "id": cluster.id,
-        "name": cluster.name(out.lang),
-        "kind": cluster.kind,
-        "region": cluster.region_code,
-        "city": cluster.city,
-        "ksic": list(cluster.ksic),
-        "history": [
-            {
-                "period": h.period,
-                "level": h.rating.level.code,
-                "reasons": list(h.rating.reasons(out.lang)),
-                "sales_change_pct": h.indicators.sales_change_pct if h.indicators else None,
-                "closures_growth_pct": h.indicators.closures_growth_pct if h.indicators else None,
-                "employment_change_pct": h.indicators.employment_change_pct if h.indicators else None,
-            }
-            for h in history
-        ],
-        "track": None
-        if track is None
-        else {
-            "code": track.code,
-            "name": track.name(out.lang),
-            "services": [s.name_ko for s in track.services],
-        },
-        "firms": [
-            {"id": f.firm.id, "name": f.firm.name, "manual": f.manual, "open_cases": f.open_cases}
-            for f in linked
-        ],
-    }
-    lines = [f"{cluster.id} {cluster.name(out.lang)} ({cluster.kind}, {cluster.city})"]
-    for h in history:
-        name = h.rating.level.name_en if out.lang == "en" else h.rating.level.name_ko
-        lines.append(f"  {h.period}: {name}  {'; '.join(h.rating.reasons(out.lang))}")
-    if track is not None:
-        lines.append(
-            out.t("추천 지원: ", "Suggested support: ")
-            + track.name(out.lang)
-            + " — "
-            + ", ".join(s.name_en if out.lang == "en" else s.name_ko for s in track.services)
-        )
-    lines.append(out.t(f"소속 기업 {len(linked)}곳", f"{len(linked)} firms"))
-    lines += [f"  {f.firm.name}{' *' if f.manual else ''} ({f.open_cases})" for f in linked]
-    out.emit(data, "\n".join(lines))
-
-
-def cmd_clusters_import(db: Database, args: argparse.Namespace, out: Out) -> None:
-    from reports.excel.coord_import import import_indicators
-
-    preview, result = import_indicators(db, Path(args.file), _actor(db), dry_run=args.dry_run)
-    data: dict[str, Any] = {
-        "file": str(preview.source),
-        "rows": len(preview.records),
-        "sheets": [
-            {"name": t.sheet, "header_row": t.header_row, "rows": len(t.rows)} for t in preview.tables
-        ],
-        "dry_run": args.dry_run,
-    }
-    if result is None:
-        text = out.t(
-            f"검사 완료: {len(preview.records):,}행을 가져올 수 있습니다. 저장하지 않았습니다.",
-            f"Checked: {len(preview.records):,} rows can be imported. Nothing was stored.",
-        )
-    else:
-        counts: dict[str, dict[str, int]] = {}
-        for rating in result.ratings:
-            counts.setdefault(rating.period, {})
-            counts[rating.period][rating.level.code] = counts[rating.period].get(rating.level.code, 0) + 1
-        data.update(added=result.added, replaced=result.replaced, periods=list(result.periods), levels=counts)
-        text = out.t(
-            f"지표 {result.added:,}행 추가, {result.replaced:,}행 교체. "
-            f"평가한 반기: {', '.join(result.periods)}",
-            f"{result.added:,} rows added, {result.replaced:,} replaced. Rated: {', '.join(result.periods)}",
-        )
-    out.emit(data, text)
-
-
-def cmd_clusters_rate(db: Database, args: argparse.Namespace, out: Out) -> None:
-    chosen = (
-        store_clusters.periods(db)
-        if args.all
-        else [cl.parse_period(args.period)]
-        if args.period
-        else [p for p in [max(store_clusters.periods(db), default="")] if p]
-    )
-    if not chosen:
-        raise reject("period", "평가할 지표가 없습니다.", "There are no indicators to rate.")
-    actor = _actor(db)
-    summary = {}
-    for period in chosen:
-        ratings = store_clusters.rate_period(db, period, actor)
-        summary[period] = cl.level_counts(ratings)
-    lines = [
-        f"{p}: "
-        + ", ".join(
-            f"{cl.level(code).name_ko if out.lang != 'en' else code} {n}" for code, n in c.items() if n
-        )
-        for p, c in summary.items()
-    ]
-    out.emit(summary, "\n".join(lines))
-
-
-def cmd_clusters_thresholds(db: Database, args: argparse.Namespace, out: Out) -> None:
-    actor = _actor(db)
-    if args.reset:
-        store_clusters.reset_thresholds(db, actor)
-    elif args.load:
-        from desktop.core import coord_tables
-
-        store_clusters.save_thresholds(db, coord_tables.load_thresholds(Path(args.load)), actor)
-    rules = store_clusters.thresholds(db)
-    data = [
-        {
-            "level": r.level,
-            "group": r.group,
-            "indicator": r.indicator,
-            "op": r.op,
-            "value": r.value,
-            "note": r.note,
-        }
-        for r in rules
-    ]
-    lines = [
-        f"{cl.level(r.level).name_ko if out.lang != 'en' else r.level} [{r.group}] {r.text(out.lang)}"
-        for r in rules
-    ]
-    out.emit(data, "\n".join(lines))
-
-
-def cmd_clusters_link(db: Database, args: argparse.Namespace, out: Out) -> None:
-    from reports.data import find_firm
-
-    firm = find_firm(db, args.firm)
-    store_clusters.link_firm(db, firm.id, args.cluster, _actor(db))
-    cluster, manual = store_clusters.cluster_of_firm(db, firm)
-    data = {"firm": firm.id, "cluster": cluster.id if cluster else None, "manual": manual}
-    out.emit(data, f"{firm.name} → {cluster.name(out.lang) if cluster else '-'}")
-
-
-def cmd_clusters_demo(db: Database, args: argparse.Namespace, out: Out) -> None:
-    result = store_clusters.load_demo_indicators(db, _actor(db), seed=args.seed)
-    out.emit(
-        {"added": result.added, "replaced": result.replaced, "periods": list(result.periods)},
-        out.t(
-            f"데모 지표 {result.added + result.replaced:,}행 ({', '.join(result.periods)})",
-            f"{result.added + result.replaced:,} demo indicator rows ({', '.join(result.periods)})",
-        ),
-    )
+# --- import templates ---------------------------------------------------------------------------
 
 
 def cmd_template(db: Database, args: argparse.Namespace, out: Out) -> None:
@@ -376,7 +148,7 @@ def cmd_programs_list(db: Database, args: argparse.Namespace, out: Out) -> None:
         code = reference.find_field(args.field, ref).code
         items = [p for p in items if p.field_code == code]
     items = items[: args.limit] if args.limit else items
-    _, agencies = _names(db, out.lang)
+    _, agencies = display_names(db, out.lang)
     today = date.today()
     windows = {
         core_programs.OPEN: out.t("접수 중", "open"),
@@ -398,7 +170,7 @@ def cmd_programs_import(db: Database, args: argparse.Namespace, out: Out) -> Non
     from reports.excel.coord_import import import_programs
 
     preview, result = import_programs(
-        db, Path(args.file), _actor(db), replace=not args.merge, dry_run=args.dry_run
+        db, Path(args.file), command_actor(db), replace=not args.merge, dry_run=args.dry_run
     )
     data: dict[str, Any] = {
         "file": str(preview.source),
@@ -427,7 +199,7 @@ def cmd_programs_match(db: Database, args: argparse.Namespace, out: Out) -> None
     case = cases.get_case(db, args.case)
     if args.founded:
         store_programs.set_founded_on(
-            db, case.firm_id, sessions.parse_day(args.founded, "founded"), _actor(db)
+            db, case.firm_id, sessions.parse_day(args.founded, "founded"), command_actor(db)
         )
     found = store_programs.matches_for_case(
         db, case.id, include_ineligible=args.all, include_unrelated=args.all
@@ -461,12 +233,12 @@ def cmd_programs_match(db: Database, args: argparse.Namespace, out: Out) -> None
 
 
 def cmd_programs_attach(db: Database, args: argparse.Namespace, out: Out) -> None:
-    store_programs.attach(db, args.case, args.program, _actor(db), note=args.note or "")
+    store_programs.attach(db, args.case, args.program, command_actor(db), note=args.note or "")
     out.emit({"case": args.case, "program": args.program}, out.t("연결했습니다.", "Attached."))
 
 
 def cmd_programs_detach(db: Database, args: argparse.Namespace, out: Out) -> None:
-    store_programs.detach(db, args.case, args.program, _actor(db), reason=args.reason or "")
+    store_programs.detach(db, args.case, args.program, command_actor(db), reason=args.reason or "")
     out.emit({"case": args.case, "program": args.program}, out.t("연결을 해제했습니다.", "Detached."))
 
 
@@ -502,7 +274,10 @@ def cmd_followups_list(db: Database, args: argparse.Namespace, out: Out) -> None
             f"Unknown state: {', '.join(unknown)} ({', '.join(followups.STATE_NAMES)})",
         )
     items = followups.register(
-        db, closed_from=_day(args.date_from, "from"), closed_to=_day(args.date_to, "to"), states=states
+        db,
+        closed_from=optional_day(args.date_from, "from"),
+        closed_to=optional_day(args.date_to, "to"),
+        states=states,
     )[: args.limit]
     lines = [
         f"{f.number}  {followups.state_name(f.state, out.lang):<10} "
@@ -518,7 +293,7 @@ def cmd_followups_list(db: Database, args: argparse.Namespace, out: Out) -> None
 
 def cmd_followups_schedule(db: Database, args: argparse.Namespace, out: Out) -> None:
     day = sessions.parse_day(args.on, "on")
-    followups.schedule(db, args.case, day, _actor(db), note=args.note or "")
+    followups.schedule(db, args.case, day, command_actor(db), note=args.note or "")
     out.emit({"case": args.case, "due": day.isoformat()}, day.isoformat())
 
 
@@ -528,7 +303,7 @@ def cmd_followups_call(db: Database, args: argparse.Namespace, out: Out) -> None
     result = followups.record_call(
         db,
         args.case,
-        _actor(db),
+        command_actor(db),
         points=None if args.no_answer else args.points,
         note=args.note or "",
         on_low="reopen" if args.reopen else "flag",
@@ -546,7 +321,7 @@ def cmd_followups_call(db: Database, args: argparse.Namespace, out: Out) -> None
 
 
 def cmd_followups_clear(db: Database, args: argparse.Namespace, out: Out) -> None:
-    followups.clear_flag(db, args.case, _actor(db), note=args.note or "")
+    followups.clear_flag(db, args.case, command_actor(db), note=args.note or "")
     out.emit({"case": args.case}, out.t("조치 완료로 기록했습니다.", "Flag cleared."))
 
 
@@ -556,9 +331,9 @@ def cmd_followups_register(db: Database, args: argparse.Namespace, out: Out) -> 
     result = render_followup_register(
         db,
         Path(args.out),
-        _actor(db),
-        date_from=_day(args.date_from, "from"),
-        date_to=_day(args.date_to, "to"),
+        command_actor(db),
+        date_from=optional_day(args.date_from, "from"),
+        date_to=optional_day(args.date_to, "to"),
         office=args.office,
         approval=not args.no_approval,
     )
