@@ -13,6 +13,9 @@ and idle (time since launch, window title, application font, Qt platform) and qu
 frozen-build smoke test and the startup measurement use it. ``ONESTOP_PROBE_T0`` (epoch
 seconds, set by the launcher) lets it count from the process launch rather than from here;
 ``ONESTOP_PROBE_PDF`` names a PDF to open and render with QtPdf in the same run.
+
+``onestop --export-case-feed`` is not for people: a big Excel export starts the program so to
+read its cases in a second process (:mod:`reports.excel.case_feed`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ LOG_MAX_BYTES = 1_000_000
 PROBE_ENV = "ONESTOP_STARTUP_PROBE"
 PROBE_T0_ENV = "ONESTOP_PROBE_T0"
 PROBE_PDF_ENV = "ONESTOP_PROBE_PDF"
+EXPORT_HELPER_FLAG = "--export-case-feed"
+"""``reports.excel.case_feed.HELPER_FLAG``: the big export's reading process (not imported here,
+to keep the program's start light)."""
 
 
 def log_path() -> Path:
@@ -147,6 +153,10 @@ def install_startup_probe(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``onestop`` with ``argv`` (default: the process arguments); no subcommand opens the GUI."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == [EXPORT_HELPER_FLAG]:
+        from reports.excel.case_feed import helper_main
+
+        return helper_main()
     redirect_missing_streams()
     if os.environ.get(PROBE_ENV) == "1":
         install_startup_probe(args)

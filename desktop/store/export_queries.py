@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop.store import queries
@@ -143,6 +145,25 @@ def export_pages(
 
 def open_reader(db: Database) -> Database:
     """A connection of its own for reading the export, with a small page cache (close it after)."""
-    reader = db.reopen()
+    return open_reader_at(db.path, readonly=db.readonly, key=db.key)
+
+
+def open_reader_at(path: Path, *, readonly: bool, key: bytes | None) -> Database:
+    """:func:`open_reader` for a store known by its file (the export's helper process)."""
+    reader = Database(path, readonly=readonly, key=key)
     reader.execute(f"PRAGMA cache_size = -{READER_CACHE_MIB * 1024}")
     return reader
+
+
+@contextmanager
+def snapshot(db: Database) -> Iterator[None]:
+    """Every read inside sees the store as it was at the first one (one deferred read transaction).
+
+    The export's rows, counts and figures then agree even while a sync writes: in WAL mode a
+    reader neither blocks writers nor sees their commits until it ends.
+    """
+    db.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        db.execute("ROLLBACK")

@@ -70,6 +70,8 @@ CASE_COLUMNS: tuple[ExcelColumn, ...] = (
     ExcelColumn("종결일시", 17, "datetime"),
     ExcelColumn("등록자", 10, "text", free=True),
 )
+AGENCY_ID_COLUMN = next(i for i, c in enumerate(CASE_COLUMNS) if c.header == "담당기관ID")
+"""Where a row's agency id is (the per-agency sheets pick their rows by it)."""
 
 
 def deadline_state(

@@ -26,12 +26,11 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core.records import Actor
-from desktop.store import audit, dashboard_queries, export_queries, queries, report_queries
-from desktop.store.calendar import work_calendar
+from desktop.store import audit, export_queries, queries, report_queries
 from desktop.store.db import Database
 from reports import data
-from reports.excel import summary
-from reports.excel.columns import CASE_COLUMNS, ExcelColumn, RowValues
+from reports.excel import case_feed, summary
+from reports.excel.columns import AGENCY_ID_COLUMN, CASE_COLUMNS, ExcelColumn
 from reports.excel.scratch import Scratch
 from reports.masking import Masker, unmasking
 
@@ -51,8 +50,6 @@ WORKBOOK_OPTIONS: dict[str, Any] = {
     "strings_to_urls": False,
 }
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
-_TEXT, _INT, _DATETIME, _DATE = range(4)
-_KIND_CODES = {"text": _TEXT, "int": _INT, "datetime": _DATETIME, "date": _DATE}
 
 
 class ExportCancelled(Exception):
@@ -167,8 +164,11 @@ class CaseSheet:
         self.title = title
         self.rows = 0
         self.formats = formats
+        number_formats = {"int": None, "datetime": formats.datetime, "date": formats.date}
+        # Per column: is it text, may it look like a formula, the number format of a number.
         self._plan = tuple(
-            (i, _KIND_CODES[c.kind], c.free and c.kind == "text") for i, c in enumerate(columns)
+            (i, c.kind == "text", c.free and c.kind == "text", number_formats.get(c.kind))
+            for i, c in enumerate(columns)
         )
         self._width = len(columns)
         for i, column in enumerate(columns):
@@ -180,26 +180,22 @@ class CaseSheet:
             ws.write_string(0, i, column.header, formats.header)
 
     def append(self, values: Sequence[Any]) -> None:
-        """Write one row (``None`` and ``""`` leave the cell empty)."""
+        """Write one row of feed values (dates as Excel serials; ``None`` and ``""`` leave the
+        cell empty)."""
         self.rows += 1
         row = self.rows
         ws = self.ws
-        write_string, write_number, write_datetime = ws.write_string, ws.write_number, ws.write_datetime
-        formats = self.formats
-        for (col, kind, free), value in zip(self._plan, values, strict=True):
+        write_string, write_number = ws.write_string, ws.write_number
+        quoted = self.formats.quoted
+        for (col, text, free, number_format), value in zip(self._plan, values, strict=True):
             if value is None or value == "":
                 continue
-            if kind == _TEXT:
-                if free and value.startswith(FORMULA_PREFIXES):
-                    write_string(row, col, value, formats.quoted)
-                else:
-                    write_string(row, col, value)
-            elif kind == _DATETIME:
-                write_datetime(row, col, value, formats.datetime)
-            elif kind == _INT:
-                write_number(row, col, value)
+            if not text:
+                write_number(row, col, value, number_format)
+            elif free and value.startswith(FORMULA_PREFIXES):
+                write_string(row, col, value, quoted)
             else:
-                write_datetime(row, col, value, formats.date)
+                write_string(row, col, value)
 
     def finish(self) -> None:
         self.ws.autofilter(0, 0, self.rows, self._width - 1)
@@ -268,7 +264,6 @@ def export_cases(
     try:
         total = queries.count_cases(reading, filt, moment)
         summary_sheet = summary.add_summary_sheet(wb)
-        counts = summary.SummaryCounts(moment)
         formats = CellFormats.of(wb)
         taken = {"요약", "사례"}
         main = CaseSheet(wb, "사례", CASE_COLUMNS, formats)
@@ -278,40 +273,39 @@ def export_cases(
                 if group.key:
                     title = sheet_title(f"기관_{names.agency(group.key)}", taken)
                     per_agency[group.key] = CaseSheet(wb, title, CASE_COLUMNS, formats)
-        values_of = RowValues(names, masker, moment, work_calendar(db))
         done = 0
         if progress:
             progress(0, total)
-        for page in export_queries.export_pages(reading, filt, moment, page_size=PAGE):
-            if cancelled is not None and cancelled():
-                raise ExportCancelled()
-            for row in page:
-                counts.add(row)
-                values = values_of(row)
-                main.append(values)
-                if per_agency:
-                    sheet = per_agency.get(row.agency_id)
-                    if sheet is not None:
-                        sheet.append(values)
-            done += len(page)
-            if progress:
-                progress(done, total)
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
-        for sheet in (main, *per_agency.values()):
-            sheet.finish()
 
         def check() -> None:
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
 
-        # The dashboard's figures of the same cases (same filter, same moment) for the summary.
-        figures = dashboard_queries.dashboard_figures(reading, filt, moment, check=check)
+        request = case_feed.FeedRequest(db.path, db.readonly, db.key, filt, moment, masker.unmasked, PAGE)
+        feed = case_feed.open_feed(reading, request, total, check)
+        try:
+            for page in feed.pages():
+                check()
+                for values in page:
+                    main.append(values)
+                    if per_agency:
+                        sheet = per_agency.get(values[AGENCY_ID_COLUMN])
+                        if sheet is not None:
+                            sheet.append(values)
+                done += len(page)
+                if progress:
+                    progress(done, total)
+            check()
+            fed = feed.summary()
+        finally:
+            feed.close()
+        for sheet in (main, *per_agency.values()):
+            sheet.finish()
         summary.write_summary(
             wb,
             summary_sheet,
-            counts,
-            figures,
+            fed.counts,
+            fed.figures,
             names,
             office=data.office_name(db, office),
             conditions=options.describe(names),
