@@ -2,7 +2,8 @@
 
 At 100,000 cases: the export of every case, against a bare xlsxwriter ``constant_memory`` writer
 of the same rows (same 38 columns, same values, typed writes) timed in the same run, and the
-export's peak RSS in a fresh process (``benchmarks.export_probe``). At 10,000 cases: the PDF
+export's peak RSS in a fresh process plus that of the reading helper process it starts
+(``benchmarks.export_probe``). At 10,000 cases: the PDF
 register of all of them, the session report of a session with 500 cases (built on a copy),
 and the import of a generated 5,000-row clinic sheet (into a fresh copy each time).
 """
@@ -144,7 +145,10 @@ def _export_rss(path: Path, size: int) -> Result:
         rss,
         1,
         target_ms=150,
-        note=f"MB, whole fresh process; that export took {probe['seconds']} s",
+        note=(
+            f"MB, fresh process {probe['export_rss_mb']} + its reading helper {probe['helper_rss_mb']}"
+            f" (sum of peaks); that export took {probe['seconds']} s"
+        ),
     )
 
 

@@ -156,6 +156,7 @@ def cmd_export_excel(db: Database, args: argparse.Namespace, out: Out) -> None:
             "rows": result.rows,
             "sheets": list(result.sheets),
             "seconds": round(result.seconds, 1),
+            "read_in_helper": result.read_in_helper,
         },
         out.t(
             f"{result.path}: 사례 {result.rows:,}건, 시트 {len(result.sheets)}개 ({result.seconds:.1f}초)",

@@ -90,6 +90,8 @@ class FeedSummary:
 
 
 class CaseFeed(Protocol):
+    in_helper: bool
+
     def pages(self) -> Iterator[Page]: ...
 
     def summary(self) -> FeedSummary:
@@ -128,6 +130,8 @@ def open_feed(reading: Database, request: FeedRequest, total: int, check: Check)
 
 class InlineFeed:
     """Reads in this process on the export's own reading connection, figures last."""
+
+    in_helper = False
 
     def __init__(self, reading: Database, request: FeedRequest, check: Check) -> None:
         self._reading = reading
@@ -184,6 +188,8 @@ def _helper_env() -> dict[str, str]:
 
 class HelperFeed:
     """Reads in a helper process; the figures are computed there while the pages stream."""
+
+    in_helper = True
 
     def __init__(self, request: FeedRequest) -> None:
         self._summary: FeedSummary | None = None

@@ -2,7 +2,8 @@
 
 Written with xlsxwriter in ``constant_memory`` mode: each finished row goes straight to a
 temporary file, so memory stays flat however many cases there are (cases are read in keyset
-pages). Every cell is written with its typed call (``write_string``, ``write_number``,
+pages by :mod:`reports.excel.case_feed`, in a helper process when there are many, so reading
+and writing run on two cores). Every cell is written with its typed call (``write_string``, ``write_number``,
 ``write_datetime``): text never becomes a formula, and text a spreadsheet would take for
 one (``=…``, ``+…``, ``-…``, ``@…``) also gets Excel's quote prefix, so it stays text when
 someone edits the cell. The file appears only when complete (written in a private scratch
@@ -104,10 +105,14 @@ class ExportOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
+    """The written file; ``read_in_helper``: the cases were read by the helper process
+    (:mod:`reports.excel.case_feed`), as a big export does."""
+
     path: Path
     rows: int
     sheets: tuple[str, ...]
     seconds: float
+    read_in_helper: bool
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
@@ -299,6 +304,7 @@ def export_cases(
             fed = feed.summary()
         finally:
             feed.close()
+        read_in_helper = feed.in_helper
         for sheet in (main, *per_agency.values()):
             sheet.finish()
         summary.write_summary(
@@ -332,4 +338,4 @@ def export_cases(
             _discard(wb)
         scratch.remove()
     sheets = ("요약", "사례", *(s.title for s in per_agency.values()))
-    return ExportResult(out, done, sheets, time.perf_counter() - started)
+    return ExportResult(out, done, sheets, time.perf_counter() - started, read_in_helper)

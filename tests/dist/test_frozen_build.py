@@ -26,6 +26,8 @@ from typing import Any
 
 import pytest
 
+from reports.excel.case_feed import PROCESS_FROM_ROWS
+
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "onestop"
 EXE = DIST / ("onestop.exe" if sys.platform.startswith("win") else "onestop")
@@ -36,6 +38,8 @@ STARTUP_LIMIT_MS = float(os.environ.get("ONESTOP_STARTUP_LIMIT_MS", "2000"))
 IS_LINUX = sys.platform.startswith("linux")
 # Sources the build is made from: a build older than any of them is out of date.
 SOURCES = ("desktop", "reports", "resources", "build_installer.spec", "pyproject.toml")
+BIG_EXPORT = PROCESS_FROM_ROWS
+"""Cases in the store of the big export: enough for it to read them in the helper process."""
 
 
 def _newest_source() -> float:
@@ -121,6 +125,7 @@ class Runs:
     team: dict[str, Any] = field(default_factory=dict)
     joined: dict[str, Any] = field(default_factory=dict)
     synced: list[dict[str, Any]] = field(default_factory=list)
+    big_export: dict[str, Any] = field(default_factory=dict)
     gui_outputs: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
     leftovers_after_gui: list[str] = field(default_factory=list)
     dist_before: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -221,6 +226,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
         "team", "join", "--db", str(other), "--hub", str(hub), "--code", code, "--device", "노트북2"
     )
     r.synced.append(frozen.cli_json("sync", "--db", str(other), "--hub", str(hub)))
+    # A big Excel export reads its cases in a helper process: the frozen program started again.
+    big = frozen.cwd.parent / "big" / "onestop.db"
+    frozen.cli_json("demo", "--db", str(big), "--firms", "2000", "--cases", str(BIG_EXPORT), "--seed", "7")
+    big_xlsx = frozen.cwd.parent / "big.xlsx"
+    r.big_export = frozen.cli_json("export-excel", str(big_xlsx), "--db", str(big))
     # 3. Later starts over the existing store: the startup time; one in English that opens the PDF.
     for _ in range(3):
         probe, wall, done = frozen.gui()
@@ -292,6 +302,20 @@ def test_team_sync_runs_through_the_frozen_executable(runs: Runs) -> None:
     sent, received = runs.synced
     assert sent["sent_ops"] > 0
     assert received["received_ops"] == sent["sent_ops"]
+
+
+def test_a_big_export_reads_its_cases_in_the_frozen_programs_helper(runs: Runs) -> None:
+    from openpyxl import load_workbook
+
+    assert runs.big_export["read_in_helper"] is True
+    assert runs.big_export["rows"] == BIG_EXPORT
+    wb = load_workbook(runs.big_export["out"], read_only=True)
+    try:
+        rows = sum(1 for _ in wb["사례"].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    assert rows == BIG_EXPORT + 1
+    print(f"\nfrozen export of {BIG_EXPORT:,} cases through the helper: {runs.big_export['seconds']} s")
 
 
 def test_qtpdf_in_the_build_opens_and_renders_the_report(runs: Runs) -> None:

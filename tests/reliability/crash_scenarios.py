@@ -373,6 +373,7 @@ class Export(Scenario):
         self.system_tmp.mkdir()
         self.swept = 0
         self.files_checked = 0
+        self.helpers_checked = 0
 
     def stores(self) -> list[Path]:
         return [self.path]
@@ -384,9 +385,12 @@ class Export(Scenario):
     def child(self, i: int) -> None:
         import tempfile
 
+        from reports.excel import case_feed
         from reports.excel.export import ExportOptions, export_cases
 
         tempfile.tempdir = str(self.system_tmp)  # must stay empty: the export has its own folder
+        if i % 2:
+            case_feed.PROCESS_FROM_ROWS = 0  # half the points read in the helper process
         db = open_store(self.path)
         export_cases(
             db, self.out, ACTOR, ExportOptions(per_agency=i % 2 == 0), now=datetime(2026, 3, 2, 12, 0)
@@ -396,6 +400,8 @@ class Export(Scenario):
     def verify(self, i: int) -> None:
         from reports.excel.scratch import sweep_stale
 
+        if i % 2:
+            self.helpers_checked += _wait_for_no_export_helper()
         # xlsxwriter's row files (the rows written so far) go to the export's own scratch folder.
         system_files = [entry.name for entry in os.scandir(self.system_tmp)]
         assert system_files == [], f"temp files left in the system temp folder: {system_files}"
@@ -427,7 +433,42 @@ class Export(Scenario):
         return {
             "complete_files_checked": self.files_checked,
             "scratch_folders_swept": self.swept,
+            "helper_points_checked": self.helpers_checked,
         }
+
+
+HELPER_MODULE = b"reports.excel.case_feed"
+
+
+def _export_helpers() -> list[int]:
+    """Live export helper processes (Linux ``/proc``; zombies do not count)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                if HELPER_MODULE not in cmdline.read():
+                    continue
+            with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+def _wait_for_no_export_helper(seconds: float = 10.0) -> int:
+    """1 once no helper is left (a killed export's helper ends when its pipe breaks); 0 off Linux."""
+    import time
+
+    if not os.path.isdir("/proc"):
+        return 0
+    give_up = time.monotonic() + seconds
+    while (left := _export_helpers()) and time.monotonic() < give_up:
+        time.sleep(0.05)
+    assert not left, f"export helper processes outlived a killed export: {left}"
+    return 1
 
 
 # --- sync through a folder hub -----------------------------------------------------------------------

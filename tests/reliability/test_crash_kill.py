@@ -64,3 +64,4 @@ def test_a_process_killed_at_random_points_leaves_a_store_that_passes_check_and_
         # leaves only the export's hidden scratch folder, which the next export sweeps.
         assert tally["extra"]["complete_files_checked"] >= 1
         assert tally["extra"]["scratch_folders_swept"] >= 1
+        assert tally["extra"]["helper_points_checked"] >= 1
