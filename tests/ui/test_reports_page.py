@@ -186,8 +186,18 @@ def _agency_counts(page: ReportsPage) -> list[tuple[str, int]]:
 # --- Excel export ---------------------------------------------------------------------------------
 
 
+@pytest.fixture(params=["in-process", "helper process"])
+def reading(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The export reads its cases in-process (small exports) or in its helper process (big ones)."""
+    from reports.excel import case_feed
+
+    if request.param == "helper process":
+        monkeypatch.setattr(case_feed, "PROCESS_FROM_ROWS", 0)
+    return str(request.param)
+
+
 def test_export_runs_in_the_worker_and_the_file_appears_when_complete(
-    page: ReportsPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: ReportsPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reading: str
 ) -> None:
     gate = threading.Event()
     original = export_panel.export_job
@@ -210,9 +220,12 @@ def test_export_runs_in_the_worker_and_the_file_appears_when_complete(
     assert not out.exists()
     progress: list[tuple[int, int]] = []
     job.bridge.on_progress.append(lambda d, t: progress.append((d, t)))
+    results: list[Any] = []
+    job.bridge.on_success.append(results.append)
     gate.set()
     _wait_idle(qtbot, panel.job_bar)
     assert panel.error.text() == ""
+    assert [r.read_in_helper for r in results] == [reading == "helper process"]
     assert out.exists() and sorted(p.name for p in out.parent.iterdir()) == ["export.xlsx"]
     assert progress and progress[-1][0] == progress[-1][1] == 300
     wb = load_workbook(out, read_only=True)
@@ -222,7 +235,7 @@ def test_export_runs_in_the_worker_and_the_file_appears_when_complete(
 
 
 def test_cancelled_export_leaves_no_file(
-    page: ReportsPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: ReportsPage, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reading: str
 ) -> None:
     gate = threading.Event()
     original = export_panel.export_job
