@@ -65,7 +65,10 @@ def connect(
     """
     _silence_cipher_log()
     conn = sqlite.connect(
-        str(target), uri=uri, timeout=timeout, isolation_level=isolation_level,
+        str(target),
+        uri=uri,
+        timeout=timeout,
+        isolation_level=isolation_level,
         check_same_thread=check_same_thread,
     )
     if key is not None:

@@ -252,4 +252,3 @@ class FirmCard(QWidget):
         self._ctx.events.cases_changed.emit()
         self.show_firm(firms.get_firm(self._ctx.db, keep_id))
         return True
-
