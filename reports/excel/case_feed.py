@@ -124,7 +124,10 @@ def value_pages(reading: Database, request: FeedRequest, counts: SummaryCounts) 
 def open_feed(reading: Database, request: FeedRequest, total: int, check: Check) -> CaseFeed:
     """The feed for ``total`` cases: in a helper process when it pays and the store is a file."""
     if total >= PROCESS_FROM_ROWS and Path(request.path).is_file():
-        return HelperFeed(request)
+        try:
+            return HelperFeed(request)
+        except OSError:
+            pass  # no second process here (program missing, start refused): slower, not broken
     return InlineFeed(reading, request, check)
 
 

@@ -125,6 +125,15 @@ def test_a_small_export_reads_in_process_and_a_big_one_in_the_helper(demo_db: Da
     assert big._proc.returncode is not None  # closing a feed nobody read ends its helper
 
 
+def test_an_export_that_cannot_start_its_helper_reads_in_process(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_feed, "PROCESS_FROM_ROWS", 0)
+    monkeypatch.setattr(case_feed, "helper_command", lambda: [str(tmp_path / "no-such-program")])
+    result = export_cases(demo_db, tmp_path / "slow.xlsx", ACTOR, now=NOW)
+    assert result.rows == 400 and not result.read_in_helper
+
+
 def test_an_error_in_the_helper_arrives_as_the_same_exception(tmp_path: Path, db: Database) -> None:
     # A key for a plain store: SQLCipher cannot read page 1 ("file is not a database").
     request = case_feed.FeedRequest(db.path, False, dbkey.new_key(), queries.CaseFilter(), NOW, False, 100)
