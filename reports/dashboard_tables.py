@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from desktop.core import clusters as cl
-from desktop.core.dashboard import DashboardFigures, rate
+from desktop.core.dashboard import (
+    BucketFigure,
+    DashboardFigures,
+    FieldKeywords,
+    SatisfactionFigure,
+    rate,
+)
 from reports import data
 
 Kind = Literal["text", "int", "pct", "days", "score"]
@@ -143,53 +149,9 @@ def tables(figures: DashboardFigures, names: data.Labels) -> list[FigureTable]:
             tuple((g.key, g.total, g.onsite, g.onsite_rate) for g in figures.by_month),
         )
     )
-    out.append(
-        FigureTable(
-            "overdue",
-            "기한 초과 경과일",
-            ("초과 일수", "건수"),
-            ("text", "int"),
-            tuple((b.label_ko, b.count) for b in figures.overdue_buckets),
-            note="처리기한이 지난 미종결 사례를 기한 후 지난 일수로 나눔 (1일 = 24시간 미만 초과).",
-        )
-    )
-    sat = figures.satisfaction
-    out.append(
-        FigureTable(
-            "satisfaction",
-            "만족도 (5점 척도 → 100점)",
-            ("응답", "건수", "비율"),
-            ("text", "int", "pct"),
-            tuple(
-                (f"{points}점 ({(points - 1) * 25}점 환산)", n, rate(n, sat.responses))
-                for points, n in zip(range(5, 0, -1), reversed(sat.by_points), strict=True)
-            ),
-            note=f"응답 {sat.responses:,}건, 평균 {format_value(sat.mean_score, 'score')}점.",
-        )
-    )
-    keyword_rows: list[tuple[Any, ...]] = []
-    for group in figures.keywords:
-        for word in group.keywords:
-            keyword_rows.append(
-                (
-                    names.field(group.field_code),
-                    word.word,
-                    word.cases,
-                    word.policy_proposals,
-                    word.unresolvable,
-                )
-            )
-    out.append(
-        FigureTable(
-            "keywords",
-            "분야별 반복 애로 키워드 (제도개선 건의 후보)",
-            ("분야", "키워드", "사례 수", "제도개선 건의", "해결불가"),
-            ("text", "text", "int", "int", "int"),
-            tuple(keyword_rows),
-            note="분야마다 최근 사례의 애로사항 내용에서 2건 이상 되풀이된 낱말. "
-            "해결불가·제도개선 건의로 끝난 사례가 많은 키워드가 건의 후보입니다.",
-        )
-    )
+    out.append(overdue_table(figures.overdue_buckets))
+    out.append(satisfaction_table(figures.satisfaction))
+    out.append(keywords_table(figures.keywords, names))
     if figures.clusters is not None:
         counts = dict(figures.clusters.counts)
         out.append(
@@ -209,6 +171,48 @@ def tables(figures: DashboardFigures, names: data.Labels) -> list[FigureTable]:
             )
         )
     return out
+
+
+def overdue_table(buckets: Sequence[BucketFigure]) -> FigureTable:
+    return FigureTable(
+        "overdue",
+        "기한 초과 경과일",
+        ("초과 일수", "건수"),
+        ("text", "int"),
+        tuple((b.label_ko, b.count) for b in buckets),
+        note="처리기한이 지난 미종결 사례를 기한 후 지난 일수로 나눔 (1일 = 24시간 미만 초과).",
+    )
+
+
+def satisfaction_table(sat: SatisfactionFigure) -> FigureTable:
+    return FigureTable(
+        "satisfaction",
+        "만족도 (5점 척도 → 100점)",
+        ("응답", "건수", "비율"),
+        ("text", "int", "pct"),
+        tuple(
+            (f"{points}점 ({(points - 1) * 25}점 환산)", n, rate(n, sat.responses))
+            for points, n in zip(range(5, 0, -1), reversed(sat.by_points), strict=True)
+        ),
+        note=f"응답 {sat.responses:,}건, 평균 {format_value(sat.mean_score, 'score')}점.",
+    )
+
+
+def keywords_table(groups: Sequence[FieldKeywords], names: data.Labels) -> FigureTable:
+    rows = tuple(
+        (names.field(group.field_code), word.word, word.cases, word.policy_proposals, word.unresolvable)
+        for group in groups
+        for word in group.keywords
+    )
+    return FigureTable(
+        "keywords",
+        "분야별 반복 애로 키워드 (제도개선 건의 후보)",
+        ("분야", "키워드", "사례 수", "제도개선 건의", "해결불가"),
+        ("text", "text", "int", "int", "int"),
+        rows,
+        note="분야마다 최근 사례의 애로사항 내용에서 2건 이상 되풀이된 낱말. "
+        "해결불가·제도개선 건의로 끝난 사례가 많은 키워드가 건의 후보입니다.",
+    )
 
 
 def sheet_rows(items: Sequence[FigureTable]) -> list[list[Any]]:

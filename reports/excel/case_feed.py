@@ -12,10 +12,10 @@ would cost more than it saves.
 Both feeds give the same pages: lists of values in ``CASE_COLUMNS`` order with dates and times
 as Excel serial numbers (plain values cross the pipe with :mod:`marshal`, several times faster
 than pickled datetimes), then a :class:`FeedSummary` with the summary counts of exactly those
-rows and the dashboard figures of the same filter. The rows are read in one snapshot. The
-in-process feed reads the figures in that snapshot too; the helper reads them on a second
-connection opened at the same moment, in a thread, so they are ready when the last page is
-written — a sync committing within those milliseconds is the only way they could differ.
+rows and the figures that take more than the rows (``summary.query_figures``). The rows are
+read in one snapshot. The in-process feed reads the figures in that snapshot too; the helper
+reads them on a second connection opened at the same moment, in a thread, so they are ready
+when the last page is written — a sync committing within those milliseconds is the only way they could differ.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from desktop.core.dashboard import DashboardFigures
-from desktop.store import dashboard_queries, export_queries, queries
+from desktop.store import export_queries, queries
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from reports import data
 from reports.excel.columns import CASE_COLUMNS, RowValues
-from reports.excel.summary import SummaryCounts
+from reports.excel.summary import QueriedFigures, SummaryCounts, query_figures
 from reports.masking import Masker
 
 PROCESS_FROM_ROWS = 20_000
@@ -86,7 +85,7 @@ class FeedSummary:
     """What the 요약 sheet needs once the rows are written."""
 
     counts: SummaryCounts
-    figures: DashboardFigures
+    figures: QueriedFigures
 
 
 class CaseFeed(Protocol):
@@ -148,9 +147,7 @@ class InlineFeed:
         counts = SummaryCounts(request.moment)
         with export_queries.snapshot(self._reading):
             yield from value_pages(self._reading, request, counts)
-            figures = dashboard_queries.dashboard_figures(
-                self._reading, request.filt, request.moment, check=self._check
-            )
+            figures = query_figures(self._reading, request.filt, request.moment, self._check)
         self._summary = FeedSummary(counts, figures)
 
     def pages(self) -> Iterator[Page]:
@@ -259,15 +256,15 @@ def _send(sink: BinaryIO, kind: bytes, payload: bytes) -> None:
     sink.write(payload)
 
 
-def _figures_in_thread(request: FeedRequest) -> Callable[[], DashboardFigures]:
-    """Start reading the dashboard figures on a connection of their own; returns the waiter."""
+def _figures_in_thread(request: FeedRequest) -> Callable[[], QueriedFigures]:
+    """Start reading the queried figures on a connection of their own; returns the waiter."""
     found: dict[str, Any] = {}
 
     def read() -> None:
         db = export_queries.open_reader_at(request.path, readonly=request.readonly, key=request.key)
         try:
             with export_queries.snapshot(db):
-                found["figures"] = dashboard_queries.dashboard_figures(db, request.filt, request.moment)
+                found["figures"] = query_figures(db, request.filt, request.moment)
         except BaseException as exc:  # handed to the main thread by the waiter
             found["error"] = exc
         finally:
@@ -276,11 +273,11 @@ def _figures_in_thread(request: FeedRequest) -> Callable[[], DashboardFigures]:
     thread = threading.Thread(target=read, name="export-figures", daemon=True)
     thread.start()
 
-    def wait() -> DashboardFigures:
+    def wait() -> QueriedFigures:
         thread.join()
         if "error" in found:
             raise found["error"]
-        figures: DashboardFigures = found["figures"]
+        figures: QueriedFigures = found["figures"]
         return figures
 
     return wait

@@ -2,12 +2,12 @@
 
 The counts are taken from the very rows the export writes (:class:`SummaryCounts`, fed one
 row at a time), so the summary always agrees with the 사례 sheet and costs no extra pass over
-the table. The figures that need more than the rows (days to reply per agency, overdue
-ageing, satisfaction, recurring keywords) come from the dashboard's own
-:class:`~desktop.core.dashboard.DashboardFigures`, computed by the export with the same case
-filter, and are printed through ``reports.dashboard_tables`` like the dashboard's workbook.
-The sheet is added first (it is the first tab) and filled in at the end: each
-constant-memory sheet streams to its own file, so sheets may be written in any order.
+the table; the satisfaction figure too. The figures that need more than the rows (days to
+reply per agency, overdue ageing, recurring keywords) come from the dashboard's own queries
+(:func:`query_figures`, with the export's case filter) and are printed with the dashboard's
+table builders (``reports.dashboard_tables``). The sheet is added first (it is the first tab)
+and filled in at the end: each constant-memory sheet streams to its own file, so sheets may be
+written in any order.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from xlsxwriter import Workbook
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from desktop.core.dashboard import DashboardFigures
+from desktop.core import dashboard as dash
+from desktop.store import dashboard_queries, queries, reference
+from desktop.store.db import Database
 from desktop.store.export_queries import ExportRow
 from desktop.store.report_queries import AGEING_BUCKETS
 from reports import dashboard_tables, data
@@ -32,8 +34,6 @@ SHEET = "요약"
 PERCENT = "0.0%"
 CHART_WIDTH_PX = 640
 CHART_HEIGHT_PX = 340
-FIGURE_TABLES = ("overdue", "satisfaction", "keywords")
-"""Dashboard tables added below the summary's own (the others repeat what the summary counts)."""
 COLUMN_WIDTHS = (26, 14, 11, 11, 11, 11, 13)
 
 
@@ -121,7 +121,8 @@ class Counts:
 
 
 class SummaryCounts:
-    """Totals, groups (field, agency, status, month), distinct firms and ageing of the rows added.
+    """Totals, groups (field, agency, status, month), distinct firms, ageing and satisfaction
+    scores of the rows added.
 
     Each row only bumps one counter keyed by everything the tables group by (a few thousand
     distinct keys however many rows); the groups are summed up once, at the end.
@@ -137,6 +138,7 @@ class SummaryCounts:
         self._keys: dict[tuple[str, str, str, int, bool, bool, bool], int] = {}
         self.firms: set[str] = set()
         self.ageing = [0] * len(AGEING_BUCKETS)
+        self.scores: dict[int, int] = {}
 
     def add(self, r: ExportRow) -> None:
         is_open = r.is_open
@@ -154,6 +156,8 @@ class SummaryCounts:
         keys = self._keys
         keys[key] = keys.get(key, 0) + 1
         self.firms.add(r.firm_id)
+        if r.satisfaction is not None:
+            self.scores[r.satisfaction] = self.scores.get(r.satisfaction, 0) + 1
         if is_open:
             age = max(self._today - received.toordinal(), 0)
             for i, (_label, low, high) in enumerate(AGEING_BUCKETS):
@@ -177,6 +181,10 @@ class SummaryCounts:
         return out
 
     @property
+    def satisfaction(self) -> dash.SatisfactionFigure:
+        return dash.satisfaction_figure(self.scores)
+
+    @property
     def totals(self) -> Counts:
         c = Counts()
         for key, n in self._keys.items():
@@ -185,6 +193,29 @@ class SummaryCounts:
             c.open += n * key[5]
             c.overdue += n * key[6]
         return c
+
+
+@dataclass(frozen=True, slots=True)
+class QueriedFigures:
+    """The summary's figures that take more than the exported rows (same filter, same moment)."""
+
+    reply_days: tuple[dash.ReplyFigure, ...]
+    reply_median_days: float | None
+    overdue_buckets: tuple[dash.BucketFigure, ...]
+    keywords: tuple[dash.FieldKeywords, ...]
+
+
+def query_figures(
+    db: Database, filt: queries.CaseFilter, now: datetime, check: dashboard_queries.Check | None = None
+) -> QueriedFigures:
+    """Days to reply, overdue ageing and keywords of the cases of ``filt``, as the dashboard has them."""
+    replies, median = dashboard_queries.reply_days(db, filt, now)
+    if check is not None:
+        check()
+    buckets = dashboard_queries.overdue_buckets(db, filt, now)
+    fields = [str(f.code) for f in reference.reference_data(db).fields]
+    words = dashboard_queries.keywords(db, filt, now, fields, check=check)
+    return QueriedFigures(replies, median, buckets, words)
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -226,7 +257,7 @@ def write_summary(
     wb: Workbook,
     ws: Worksheet,
     counts: SummaryCounts,
-    figures: DashboardFigures,
+    figures: QueriedFigures,
     names: data.Labels,
     *,
     office: str,
@@ -235,14 +266,14 @@ def write_summary(
 ) -> None:
     """Fill the 요약 sheet with counts, rates, ageing, the dashboard figures and three bar charts.
 
-    ``figures`` are the dashboard figures of the exported cases (the export's case filter).
+    ``figures`` are :func:`query_figures` of the exported cases (the export's case filter).
     """
     now = counts.now
     for col, width in enumerate(COLUMN_WIDTHS):
         ws.set_column(col, col, width)
     s = _Sheet(wb, ws)
     pct, days = s.percent, s.days
-    sat = figures.satisfaction
+    sat = counts.satisfaction
     totals = counts.totals
     s.append([TITLE], [s.title])
     s.append(["발행", office])
@@ -307,7 +338,14 @@ def write_summary(
     )
     ageing = [(label, n) for (label, _low, _high), n in zip(AGEING_BUCKETS, counts.ageing, strict=True)]
     s.table("미종결 사례 경과 기간", ["경과 기간", "건수"], ageing)
-    s.figure_tables([t for t in dashboard_tables.tables(figures, names) if t.key in FIGURE_TABLES])
+    # The dashboard tables the summary's own do not already hold.
+    s.figure_tables(
+        [
+            dashboard_tables.overdue_table(figures.overdue_buckets),
+            dashboard_tables.satisfaction_table(sat),
+            dashboard_tables.keywords_table(figures.keywords, names),
+        ]
+    )
     # Charts stacked beside the tables, one every 20 rows.
     charts = []
     if fields:
