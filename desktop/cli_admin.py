@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import uuid
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -233,20 +232,14 @@ def cmd_audit(db: Database, args: argparse.Namespace, out: Out) -> None:
 
 
 def _write_csv(target: Path, rows: list[dict[str, Any]]) -> None:
-    """CSV for Excel (UTF-8 with BOM); cells starting with = + - @ are written as text; temp then rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=AUDIT_FIELDS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: _csv_text(str(v)) for k, v in row.items()})
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """CSV for Excel (UTF-8 with BOM); cells starting with = + - @ are written as text; appears only whole."""
+    from reports.scratch import atomic_target
+
+    with atomic_target(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=AUDIT_FIELDS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_text(str(v)) for k, v in row.items()})
 
 
 def _csv_text(value: str) -> str:

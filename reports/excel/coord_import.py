@@ -28,6 +28,7 @@ from desktop.store import reference
 from desktop.store.db import Database
 from reports.excel import cell_values as cv
 from reports.excel.workbook_reader import check_xlsx, read_sheets
+from reports.scratch import atomic_target
 
 HEADER_SCAN_ROWS = 15
 
@@ -283,7 +284,6 @@ def write_template(path: Path, kind: str, rows: Sequence[Sequence[Any]] = ()) ->
         ws.append(list(row))
     for column in ws.columns:
         ws.column_dimensions[column[0].column_letter].width = 16
-    tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
-    tmp.replace(path)
+    with atomic_target(path) as tmp:
+        wb.save(tmp)
     return path

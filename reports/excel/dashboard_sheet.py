@@ -7,7 +7,6 @@ constant-memory sheet too: rows only go down), with number formats taken from th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,7 @@ from xlsxwriter.worksheet import Worksheet
 from desktop.core.dashboard import DashboardFigures
 from desktop.store.db import Database
 from reports import dashboard_tables, data
-from reports.excel.scratch import Scratch
+from reports.scratch import atomic_target
 
 TITLE = "애로사항 처리 현황"
 NUMBER_FORMATS = {"pct": "0.0%", "days": "0.0", "score": "0.0", "int": "#,##0"}
@@ -75,10 +74,8 @@ def write_tables(
 def write_dashboard_workbook(db: Database, figures: DashboardFigures, out: Path) -> Path:
     """A one-sheet workbook with every figure (written in a scratch folder beside ``out``, then renamed)."""
     out = Path(out)
-    scratch = Scratch.create(out)
-    tmp = scratch.file(out.name + ".part")
-    try:
-        wb = Workbook(str(tmp), {"constant_memory": True, "tmpdir": str(scratch.path)})
+    with atomic_target(out) as tmp:
+        wb = Workbook(str(tmp), {"constant_memory": True, "tmpdir": str(tmp.parent)})
         ws = wb.add_worksheet("현황")
         for col, width in enumerate((30, 22, 12, 12, 12, 14)):
             ws.set_column(col, col, width)
@@ -90,7 +87,4 @@ def write_dashboard_workbook(db: Database, figures: DashboardFigures, out: Path)
         names = data.labels(db, figures.generated_at.date() or date.today())
         write_tables(ws, 4, dashboard_tables.tables(figures, names), TableFormats.of(wb))
         wb.close()
-        os.replace(tmp, out)
-    finally:
-        scratch.remove()
     return out

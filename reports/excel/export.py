@@ -8,7 +8,7 @@ and writing run on two cores). Every cell is written with its typed call (``writ
 one (``=…``, ``+…``, ``-…``, ``@…``) also gets Excel's quote prefix, so it stays text when
 someone edits the cell. The file appears only when complete (written in a private scratch
 folder beside the target, then ``os.replace``); a cancelled export leaves nothing behind, and
-the scratch folder of a killed one is swept by the next export (:mod:`reports.excel.scratch`).
+the scratch folder of a killed one is swept by the next write into that folder (:mod:`reports.scratch`).
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from desktop.store.db import Database
 from reports import data
 from reports.excel import case_feed, summary
 from reports.excel.columns import AGENCY_ID_COLUMN, CASE_COLUMNS, ExcelColumn
-from reports.excel.scratch import Scratch
 from reports.masking import Masker, unmasking
+from reports.scratch import Scratch
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -260,8 +260,7 @@ def export_cases(
     # A subfolder of the target's folder, so os.replace stays a rename; xlsxwriter's row files
     # (``tmpdir``) go there too instead of the system temp folder.
     scratch = Scratch.create(out)
-    tmp = scratch.file(out.name + ".part")
-    wb = Workbook(str(tmp), {**WORKBOOK_OPTIONS, "tmpdir": str(scratch.path)})
+    wb = Workbook(str(scratch.part), {**WORKBOOK_OPTIONS, "tmpdir": str(scratch.path)})
     saved = False
     # Everything that scans the cases goes through a connection of its own with a small page
     # cache: the rows are read once, and a 64 MiB cache full of them would only grow the process.
@@ -319,9 +318,7 @@ def export_cases(
         )
         wb.close()
         saved = True
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        scratch.publish()
         with db.transaction():
             audit.record(
                 db,

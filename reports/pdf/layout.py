@@ -1,7 +1,8 @@
 """Shared look of the printed reports: styles, header/footer with "n / N", title and approval blocks.
 
 Every report builds a list of flowables with the helpers here and hands it to
-:func:`build_pdf`, which writes the file atomically (temp file, then rename). Page numbers
+:func:`build_pdf`, which writes the file atomically (in a scratch folder beside it, then a
+rename: :func:`reports.scratch.atomic_target`). Page numbers
 "n / N" need the page count, known only at the end: :func:`_numbered_canvas` keeps each
 page's drawing state and decorates all pages when the document is saved (two passes over
 the pages, one layout run).
@@ -9,8 +10,6 @@ the pages, one layout run).
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from reports.fonts import KoreanFonts, korean_fonts
+from reports.scratch import atomic_target
 
 MARGIN = 15 * mm
 HEADER_SPACE = 9 * mm
@@ -318,42 +318,35 @@ def build_pdf(out: Path, meta: ReportMeta, story: Sequence[Flowable], styles: St
         The path and the number of pages.
     """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     width, height = page_size(meta)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex}.part")
     result = BuildResult(out)
-    doc = BaseDocTemplate(
-        str(tmp),
-        pagesize=(width, height),
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + HEADER_SPACE,
-        bottomMargin=MARGIN + FOOTER_SPACE,
-        title=meta.title + (f" — {meta.subtitle}" if meta.subtitle else ""),
-        author=meta.office,
-        subject=meta.period,
-        creator="OneStop Field Desk (원스톱 현장지원 데스크)",
-        lang="ko-KR",
-        # Without this every page names Helvetica (never embedded) as its starting font.
-        initialFontName=styles.fonts.regular,
-    )
-    frame = Frame(
-        MARGIN,
-        MARGIN + FOOTER_SPACE,
-        width - 2 * MARGIN,
-        height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    try:
+    with atomic_target(out) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=(width, height),
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + HEADER_SPACE,
+            bottomMargin=MARGIN + FOOTER_SPACE,
+            title=meta.title + (f" — {meta.subtitle}" if meta.subtitle else ""),
+            author=meta.office,
+            subject=meta.period,
+            creator="OneStop Field Desk (원스톱 현장지원 데스크)",
+            lang="ko-KR",
+            # Without this every page names Helvetica (never embedded) as its starting font.
+            initialFontName=styles.fonts.regular,
+        )
+        frame = Frame(
+            MARGIN,
+            MARGIN + FOOTER_SPACE,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(list(story), canvasmaker=_numbered_canvas(meta, styles.fonts, result))
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return result

@@ -398,7 +398,7 @@ class Export(Scenario):
         db.close()
 
     def verify(self, i: int) -> None:
-        from reports.excel.scratch import sweep_stale
+        from reports.scratch import sweep_stale
 
         if i % 2:
             self.helpers_checked += _wait_for_no_export_helper()

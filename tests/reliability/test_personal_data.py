@@ -272,9 +272,10 @@ def test_the_audit_log_is_listed_and_exported_for_a_coordinator_only(
     assert code == 0, err
     (entry,) = json.loads(out)
     assert entry["actor"] == "최총괄" and entry["target"] == "사례.xlsx"
-    target = tmp_path / "감사기록.csv"
+    target = tmp_path / "audit" / "감사기록.csv"
     code, out, err = run(db, "audit", "--all", "--out", str(target))
     assert code == 0, err
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temp file or folder left
     with open(target, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["action"] for r in rows} >= {"firm.add", "export.unmask", "audit.view"}

@@ -1,5 +1,7 @@
 """An export's temp files live in its own scratch folder beside the target: gone when it ends,
-swept by the next export when a killed run left them, never in the system temp folder."""
+swept by the next export when a killed run left them, never in the system temp folder.
+
+The folder itself (locking, sweeping, the final rename) is specified in ``test_scratch.py``."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from desktop.core.records import Actor
 from desktop.store import cases, firms
 from desktop.store.db import Database
 from reports.excel.export import ExportCancelled, export_cases
-from reports.excel.scratch import LOCK_NAME, Scratch, sweep_stale
+from reports.scratch import LOCK_NAME
 
 ACTOR = Actor(name="김상담", agency_id="JNEPA", role="consultant", device="laptop-1")
 
@@ -71,20 +73,3 @@ def test_the_next_export_sweeps_what_a_killed_one_left(
     export_cases(db, out_dir / "사례.xlsx", ACTOR)
     assert not stale.exists() and not other.exists()
     assert sorted(p.name for p in out_dir.iterdir()) == [".hidden.txt", "사례.xlsx"]
-
-
-def test_a_running_exports_folder_is_not_swept(tmp_path: Path) -> None:
-    running = Scratch.create(tmp_path / "사례.xlsx")
-    try:
-        (running.file("rows")).write_text("rows so far")
-        assert sweep_stale(tmp_path) == []
-        assert running.file("rows").exists()
-    finally:
-        running.remove()
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_a_scratch_folder_killed_before_its_lock_existed_is_swept(tmp_path: Path) -> None:
-    scratch = tmp_path / f".사례.xlsx.{uuid.uuid4().hex}.export"
-    scratch.mkdir()
-    assert sweep_stale(tmp_path) == [scratch] and not scratch.exists()

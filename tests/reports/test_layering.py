@@ -13,6 +13,7 @@ MODULES = (
     "reports.masking",
     "reports.bench",
     "reports.samples",
+    "reports.scratch",
     "reports.pdf.case_record",
     "reports.pdf.session_report",
     "reports.pdf.agency_request",

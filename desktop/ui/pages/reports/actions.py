@@ -6,9 +6,7 @@ no widgets and return a value the page shows. :func:`print_document` runs in the
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from desktop.core.records import Actor
 from desktop.store.db import Database
 from desktop.ui.worker import JobControl, JobFn
+from reports.scratch import atomic_target
 
 if TYPE_CHECKING:  # reportlab and openpyxl load when the first job runs, not with the window
     from reports.excel.export import ExportOptions, ExportResult
@@ -177,16 +176,9 @@ def import_job(preview: ImportPreview, actor: Actor) -> JobFn[ImportResult]:
 
 
 def copy_atomically(source: Path, target: Path) -> Path:
-    """Copy a finished file to ``target``: a temp file beside it, then a rename (never half a file)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
-    try:
+    """Copy a finished file to ``target`` through a scratch folder beside it (never half a file)."""
+    with atomic_target(target) as tmp:
         shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
     return target
 
 
