@@ -467,7 +467,7 @@ def erase_personal_data(
             f"삭제할 수 없는 항목: {', '.join(sorted(unknown))}",
             f"Not erasable: {', '.join(sorted(unknown))}",
         )
-    from desktop.store.oplog_apply import purge_erased
+    from desktop.store.oplog_merge import purge_erased
 
     with db.transaction():
         if db.scalar("SELECT 1 FROM firms WHERE id = ?", (firm_id,)) is None:

@@ -1,4 +1,4 @@
-"""Applying many remote field ops at once: the merge rule of oplog_apply, with set-based reads and writes.
+"""Applying many remote field ops at once: the merge rule of oplog_merge, with set-based reads and writes.
 
 A run of field ops (the common case: a bundle of edits) is applied by reading everything it
 needs in a few queries (existing ops, rows, current values, row-op stamps), working out the
@@ -173,7 +173,7 @@ class FieldRun:
         return len(fresh), duplicates, orphans
 
     def _write(self, current: dict[Key, dict[str, Any]]) -> None:
-        from desktop.store.oplog_apply import conflict_id
+        from desktop.store.oplog_merge import conflict_id
 
         deletes, inserts, plain, derived = [], [], defaultdict(list), defaultdict(list)
         conflicts_on, conflicts_off = [], []

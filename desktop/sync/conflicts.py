@@ -18,7 +18,7 @@ from desktop.core.records import Actor, Changes
 from desktop.store import audit, case_edit_authors, cases, firms, oplog, sync_meta
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
-from desktop.store.oplog_apply import add_case_event, keep_value, row_label
+from desktop.store.oplog_resolve import add_case_event, keep_value, row_label
 from desktop.sync import hlc
 
 # Personal data stays masked outside the case form (DESIGN §7), in the inbox too, as on the firm
