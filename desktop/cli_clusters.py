@@ -12,6 +12,7 @@ from typing import Any
 from desktop.cli_coord_support import Out, command_actor
 from desktop.core import clusters as cl
 from desktop.core.errors import reject
+from desktop.store import cluster_firms
 from desktop.store import clusters as store_clusters
 from desktop.store.db import Database
 
@@ -64,7 +65,7 @@ def cmd_clusters_list(db: Database, args: argparse.Namespace, out: Out) -> None:
 def cmd_clusters_show(db: Database, args: argparse.Namespace, out: Out) -> None:
     cluster = store_clusters.get_cluster(db, args.cluster)
     history = store_clusters.history(db, cluster.id)
-    linked = store_clusters.firms_of_cluster(db, cluster.id, limit=args.limit)
+    linked = cluster_firms.firms_of_cluster(db, cluster.id, limit=args.limit)
     latest = history[-1].rating if history else None
     track = latest.track if latest else None
     data = {
@@ -200,8 +201,8 @@ def cmd_clusters_link(db: Database, args: argparse.Namespace, out: Out) -> None:
     from reports.data import find_firm
 
     firm = find_firm(db, args.firm)
-    store_clusters.link_firm(db, firm.id, args.cluster, command_actor(db))
-    cluster, manual = store_clusters.cluster_of_firm(db, firm)
+    cluster_firms.link_firm(db, firm.id, args.cluster, command_actor(db))
+    cluster, manual = cluster_firms.cluster_of_firm(db, firm)
     data = {"firm": firm.id, "cluster": cluster.id if cluster else None, "manual": manual}
     out.emit(data, f"{firm.name} → {cluster.name(out.lang) if cluster else '-'}")
 

@@ -20,8 +20,7 @@ from desktop.core.programs import ANY, FirmProfile, Program, ProgramMatch, match
 from desktop.core.records import Actor, Changes, Firm
 from desktop.core.uuid7 import uuid7
 from desktop.resources import reference_dir
-from desktop.store import audit, cases, driver, firms, reference
-from desktop.store import clusters as store_clusters
+from desktop.store import audit, cases, cluster_firms, driver, firms, reference
 from desktop.store.clock import Now, iso, system_now
 from desktop.store.db import Database
 from desktop.store.opening import get_meta
@@ -245,7 +244,7 @@ def set_founded_on(
 
 def firm_profile(db: Database, firm: Firm, on: date | None = None) -> FirmProfile:
     """What eligibility knows of a firm: card, founding day, its cluster's latest crisis level."""
-    _, rating = store_clusters.firm_level(db, firm, on)
+    _, rating = cluster_firms.firm_level(db, firm, on)
     return FirmProfile(
         region_code=firm.region_code,
         size=firm.size,

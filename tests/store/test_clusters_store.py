@@ -12,7 +12,7 @@ import pytest
 from desktop.core import clusters as cl
 from desktop.core.errors import RejectedInput
 from desktop.core.records import Actor
-from desktop.store import audit, firms
+from desktop.store import audit, cluster_firms, firms
 from desktop.store import clusters as store_clusters
 from desktop.store.db import Database
 from reports.excel import coord_import
@@ -177,17 +177,17 @@ def test_firms_are_matched_automatically_and_can_be_linked_by_hand(db: Database,
         ),
         actor,
     )
-    assert [f.firm.id for f in store_clusters.firms_of_cluster(db, "JN-GY-STEEL")] == [steel]
-    cluster, manual = store_clusters.cluster_of_firm(db, firms.get_firm(db, food))
+    assert [f.firm.id for f in cluster_firms.firms_of_cluster(db, "JN-GY-STEEL")] == [steel]
+    cluster, manual = cluster_firms.cluster_of_firm(db, firms.get_firm(db, food))
     assert (cluster, manual) == (None, False)
     coordinator = replace(actor, role="coordinator")
-    store_clusters.link_firm(db, food, "JN-GY-STEEL", coordinator)
-    linked = store_clusters.firms_of_cluster(db, "JN-GY-STEEL")
+    cluster_firms.link_firm(db, food, "JN-GY-STEEL", coordinator)
+    linked = cluster_firms.firms_of_cluster(db, "JN-GY-STEEL")
     assert [(f.firm.id, f.manual) for f in linked] == [(food, True), (steel, False)]
-    store_clusters.link_firm(db, steel, "-", coordinator)  # explicitly in no cluster
-    assert [f.firm.id for f in store_clusters.firms_of_cluster(db, "JN-GY-STEEL")] == [food]
-    store_clusters.link_firm(db, steel, "auto", coordinator)
-    assert store_clusters.cluster_of_firm(db, firms.get_firm(db, steel))[0].id == "JN-GY-STEEL"  # type: ignore[union-attr]
+    cluster_firms.link_firm(db, steel, "-", coordinator)  # explicitly in no cluster
+    assert [f.firm.id for f in cluster_firms.firms_of_cluster(db, "JN-GY-STEEL")] == [food]
+    cluster_firms.link_firm(db, steel, "auto", coordinator)
+    assert cluster_firms.cluster_of_firm(db, firms.get_firm(db, steel))[0].id == "JN-GY-STEEL"  # type: ignore[union-attr]
 
 
 def test_only_a_coordinator_may_link_a_firm_to_a_cluster(db: Database, actor: Actor) -> None:
@@ -195,9 +195,9 @@ def test_only_a_coordinator_may_link_a_firm_to_a_cluster(db: Database, actor: Ac
     firm, _ = firms.add_firm(db, new, actor)
     for role in ("consultant", "manager"):
         with pytest.raises(RejectedInput) as refused:
-            store_clusters.link_firm(db, firm, "JN-GY-STEEL", replace(actor, role=role))
+            cluster_firms.link_firm(db, firm, "JN-GY-STEEL", replace(actor, role=role))
         assert refused.value.problems[0].field == "role"
-    assert store_clusters.cluster_of_firm(db, firms.get_firm(db, firm)) == (None, False)
+    assert cluster_firms.cluster_of_firm(db, firms.get_firm(db, firm)) == (None, False)
     assert audit.entries(db, action_prefix="clusters.link") == []
 
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 
 from desktop.core import clusters as cl
+from desktop.store import cluster_firms, firms
 from desktop.store import clusters as store_clusters
-from desktop.store import firms
 from desktop.store.db import Database
 from desktop.ui.context import AppContext
 from desktop.ui.pages.clusters.widgets import ClusterDetail
@@ -79,7 +79,7 @@ def test_a_consultant_sees_the_cluster_but_cannot_change_the_link(
     assert box.controls.isHidden() and not box.view_only.isHidden()
     assert not box.link("-")  # the store refuses it too, not only the hidden buttons
     assert "총괄" in box.error.text()
-    assert store_clusters.cluster_of_firm(coordinator.db, firms.get_firm(coordinator.db, steel))[1] is False
+    assert cluster_firms.cluster_of_firm(coordinator.db, firms.get_firm(coordinator.db, steel))[1] is False
 
 
 def test_a_coordinator_links_and_unlinks_a_firm(coordinator: AppContext, food: str, qtbot: QtBot) -> None:
@@ -91,19 +91,19 @@ def test_a_coordinator_links_and_unlinks_a_firm(coordinator: AppContext, food: s
     with qtbot.waitSignal(coordinator.events.firm_changed) as changed:
         qtbot.mouseClick(box.link_button, Qt.MouseButton.LeftButton)
     assert changed.args == [food]
-    cluster, manual = store_clusters.cluster_of_firm(db, firms.get_firm(db, food))
+    cluster, manual = cluster_firms.cluster_of_firm(db, firms.get_firm(db, food))
     assert cluster is not None and cluster.id == STEEL_CLUSTER and manual
     assert "직접 연결" in box.cluster_label.text() and box.unlink_button.isEnabled()
     assert box.choice.currentData() == STEEL_CLUSTER
     qtbot.mouseClick(box.unlink_button, Qt.MouseButton.LeftButton)
-    assert store_clusters.cluster_of_firm(db, firms.get_firm(db, food)) == (None, False)
+    assert cluster_firms.cluster_of_firm(db, firms.get_firm(db, food)) == (None, False)
     assert "소속 밀집지역 없음" in box.cluster_label.text()
 
 
 def test_the_cluster_view_counts_and_lists_its_firms(
     coordinator: AppContext, steel: str, food: str, qtbot: QtBot
 ) -> None:
-    store_clusters.link_firm(coordinator.db, food, STEEL_CLUSTER, coordinator.actor())
+    cluster_firms.link_firm(coordinator.db, food, STEEL_CLUSTER, coordinator.actor())
     detail = ClusterDetail(coordinator)
     qtbot.addWidget(detail)
     detail.show_cluster(STEEL_CLUSTER, [])

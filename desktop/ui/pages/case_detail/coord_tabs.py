@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core import programs as core_programs
 from desktop.core.errors import RejectedInput
 from desktop.core.records import Case
-from desktop.store import clusters as store_clusters
-from desktop.store import firms, followups
+from desktop.store import cluster_firms, firms, followups
 from desktop.store import programs as store_programs
 from desktop.ui.context import AppContext
 from desktop.ui.models.match_table_model import MatchTableModel
@@ -114,7 +113,7 @@ class ProgramsTab(QWidget):
         labels = ctx.labels()
         firm = firms.get_firm(ctx.db, self.case.firm_id)
         profile = store_programs.firm_profile(ctx.db, firm, ctx.today())
-        cluster, rating = store_clusters.firm_level(ctx.db, firm, ctx.today())
+        cluster, rating = cluster_firms.firm_level(ctx.db, firm, ctx.today())
         founded = profile.founded_on
         self.founded.setDate(QDate(founded.year, founded.month, founded.day) if founded else NO_DATE)
         parts = [

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import clusters as cl
 from desktop.core.programs import Program
+from desktop.store import cluster_firms
 from desktop.store import clusters as store_clusters
 from desktop.ui.context import AppContext
 from desktop.ui.labels import Labels
@@ -166,7 +167,7 @@ class ClusterDetail(QWidget):
                 if c == 1:
                     item.setForeground(QBrush(QColor(h.rating.level.colour)))
                 self.history.setItem(n, c, item)
-        linked = store_clusters.firms_of_cluster(ctx.db, cluster.id, limit=FIRMS_SHOWN)
+        linked = cluster_firms.firms_of_cluster(ctx.db, cluster.id, limit=FIRMS_SHOWN)
         manual = sum(f.manual for f in linked)
         self.firms_label.setText(
             self.tr("소속 기업 {n}곳 (직접 연결 {manual}곳) — 더블클릭: 기업 카드").format(

@@ -17,6 +17,7 @@ from desktop.core import clusters as cl
 from desktop.core import roles
 from desktop.core.errors import RejectedInput
 from desktop.core.records import Firm
+from desktop.store import cluster_firms
 from desktop.store import clusters as store_clusters
 from desktop.ui.context import AppContext
 from desktop.ui.pages.clusters.widgets import cluster_place, services_text
@@ -32,7 +33,7 @@ class FirmClusterBox(QGroupBox):
 
     Everyone sees the cluster, its latest level (양호/주의/심각) and the suggested support
     track; only a coordinator (``cluster.link``) gets the link controls, which call the same
-    :func:`desktop.store.clusters.link_firm` as ``onestop clusters link``.
+    :func:`desktop.store.cluster_firms.link_firm` as ``onestop clusters link``.
 
     State: the firm shown, its cluster and whether that link was made by hand.
     """
@@ -101,8 +102,8 @@ class FirmClusterBox(QGroupBox):
                 label.clear()
             return
         db, lang = self._ctx.db, self._ctx.lang
-        self.cluster, self.manual = store_clusters.cluster_of_firm(db, firm, self._ctx.today())
-        _, rating = store_clusters.firm_level(db, firm, self._ctx.today())
+        self.cluster, self.manual = cluster_firms.cluster_of_firm(db, firm, self._ctx.today())
+        _, rating = cluster_firms.firm_level(db, firm, self._ctx.today())
         self._show_cluster()
         level = rating.level if rating is not None else cl.UNRATED
         name = level.name_en if lang == "en" else level.name_ko
@@ -168,7 +169,7 @@ class FirmClusterBox(QGroupBox):
         if self.firm is None:
             return False
         try:
-            store_clusters.link_firm(self._ctx.db, self.firm.id, target, self._ctx.actor())
+            cluster_firms.link_firm(self._ctx.db, self.firm.id, target, self._ctx.actor())
         except RejectedInput as exc:
             self.error.show_text(exc.text(self._ctx.lang))
             return False
