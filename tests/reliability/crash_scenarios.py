@@ -675,11 +675,13 @@ SCENARIOS: dict[str, type[Scenario]] = {
 }
 
 
-def _register_encrypt() -> None:
-    # Its own module (this one is long enough); it imports this one, so register it last.
+def _register_own_modules() -> None:
+    # Their own modules (this one is long enough); they import this one, so register them last.
     from crash_encrypt import Encrypt
+    from crash_report import Report
 
     SCENARIOS[Encrypt.name] = Encrypt
+    SCENARIOS[Report.name] = Report
 
 
-_register_encrypt()
+_register_own_modules()

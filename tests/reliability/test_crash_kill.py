@@ -1,4 +1,4 @@
-"""kill -9 at random points of case entry, import, export, sync, bulk load, first start and restore.
+"""kill -9 at random points of case entry, import, export, PDF report, sync, bulk load, first start, restore.
 
 Each scenario runs in ``crash_harness.py`` (a real process that forks one worker per kill
 point and SIGKILLs it at a random moment). CI runs a modest number of points per scenario;
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill points for
 
 
 @pytest.mark.parametrize(
-    "scenario", ["entry", "bulk", "import", "export", "sync", "create", "restore", "encrypt"]
+    "scenario", ["entry", "bulk", "import", "export", "report", "sync", "create", "restore", "encrypt"]
 )
 def test_a_process_killed_at_random_points_leaves_a_store_that_passes_check_and_keeps_every_committed_case(
     scenario: str, template_db: Path, tmp_path: Path
@@ -65,3 +65,8 @@ def test_a_process_killed_at_random_points_leaves_a_store_that_passes_check_and_
         assert tally["extra"]["complete_files_checked"] >= 1
         assert tally["extra"]["scratch_folders_swept"] >= 1
         assert tally["extra"]["helper_points_checked"] >= 1
+    if scenario == "report":
+        # Likewise for PDF reports: a kill leaves only the scratch folder (never a .part file),
+        # and the next report into that folder sweeps it.
+        assert tally["extra"]["complete_files_checked"] >= 1
+        assert tally["extra"]["scratch_folders_swept"] >= 1
