@@ -8,6 +8,7 @@ the texts read for keywords are capped per field (the most recent ones).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -88,23 +89,30 @@ def reply_days(
     """Per agency: replied cases and the median calendar days from receipt to the first reply.
 
     Days are rounded to 0.1 in SQL so each agency is a small histogram; the overall median
-    is taken over every replied case.
+    is taken over every replied case. The histogram is counted here while the rows stream by:
+    a GROUP BY would first sort every replied case (~50 MB at a million cases).
     """
     where, params = _where(filt, now)
-    rows = db.all(
-        "WITH r AS (SELECT case_id, min(at) AS first_at FROM case_events "
-        f"WHERE {queries.REPLY_EVENT} GROUP BY case_id), "
-        f"sel AS (SELECT id, agency_id, received_at FROM cases WHERE {where}) "
-        "SELECT sel.agency_id AS agency, "
-        "round(max(julianday(r.first_at) - julianday(sel.received_at), 0), 1) AS d, count(*) AS n "
-        "FROM sel JOIN r ON r.case_id = sel.id GROUP BY agency, d",
-        params,
-    )
+    cursor = db.conn.cursor()
+    cursor.row_factory = None  # plain (agency, days) tuples for the counter
+    try:
+        cursor.execute(
+            "WITH r AS (SELECT case_id, min(at) AS first_at FROM case_events "
+            f"WHERE {queries.REPLY_EVENT} GROUP BY case_id), "
+            f"sel AS (SELECT id, agency_id, received_at FROM cases WHERE {where}) "
+            "SELECT sel.agency_id, "
+            "round(max(julianday(r.first_at) - julianday(sel.received_at), 0), 1) "
+            "FROM sel JOIN r ON r.case_id = sel.id",
+            params,
+        )
+        counted = Counter(cursor)
+    finally:
+        cursor.close()
     per_agency: dict[str, dict[float, int]] = {}
     overall: dict[float, int] = {}
-    for r in rows:
-        days, n = float(r["d"]), int(r["n"])
-        hist = per_agency.setdefault(str(r["agency"] or ""), {})
+    for (agency, d), n in counted.items():
+        days = float(d)
+        hist = per_agency.setdefault(str(agency or ""), {})
         hist[days] = hist.get(days, 0) + n
         overall[days] = overall.get(days, 0) + n
     figures = [
