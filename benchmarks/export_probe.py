@@ -19,7 +19,8 @@ from pathlib import Path
 POLL_SECONDS = 0.02
 
 
-def _children(pid: int) -> list[int]:
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux ``/proc``)."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -56,7 +57,7 @@ class ChildPeaks:
     def _watch(self) -> None:
         me = os.getpid()
         while not self._stop.wait(POLL_SECONDS):
-            for pid in _children(me):
+            for pid in child_pids(me):
                 self.peaks[pid] = max(self.peaks.get(pid, 0.0), _hwm_mb(pid))
 
     def stop(self) -> float:

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from report_helpers import ACTOR, NOW
 from xlsxwriter.utility import _datetime_to_excel_datetime
 
+from benchmarks.export_probe import child_pids
 from desktop import frozen_main
 from desktop.store import dbkey, encryption, export_queries, queries
 from desktop.store.db import Database
@@ -181,18 +182,6 @@ def test_a_helper_killed_from_outside_fails_the_export_and_leaves_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
-                if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
@@ -233,7 +222,7 @@ def test_a_helper_does_not_outlive_an_export_killed_with_sigkill(demo_path: Path
         helpers: list[int] = []
         while not helpers and time.monotonic() < deadline and export.poll() is None:
             time.sleep(0.05)
-            helpers = _children(export.pid)
+            helpers = child_pids(export.pid)
         assert helpers, "the export started no helper"
         time.sleep(0.3)
         assert export.poll() is None, "the export ended before it could be killed"
