@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from desktop.core.records import Actor
 from desktop.store import cases, firms, queries, report_queries, sessions
 from desktop.store.db import Database
 from reports.data import AWAITING_REPLY, iter_case_pages
+from reports.scratch import LOCK_NAME
 
 TODAY = date(2026, 11, 26)
 NOW = datetime(2026, 11, 26, 17, 0)
@@ -197,3 +199,13 @@ def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
     while end and row[end - 1] is None:
         end -= 1
     return row[:end]
+
+
+def killed_writers_folder(folder: Path, target: str) -> Path:
+    """What a run killed mid-write leaves: its scratch folder with a half file and a row file."""
+    scratch = folder / f".{target}.{uuid.uuid4().hex}.export"
+    scratch.mkdir()
+    (scratch / LOCK_NAME).write_bytes(b"")
+    (scratch / f"{target}.part").write_bytes(b"PK\x03\x04 half")
+    (scratch / "tmpab12cd").write_text("<row r='1'><c t='inlineStr'><is><t>광양철강</t></is></c></row>")
+    return scratch

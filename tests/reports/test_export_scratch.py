@@ -6,16 +6,15 @@ The folder itself (locking, sweeping, the final rename) is specified in ``test_s
 from __future__ import annotations
 
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
+from report_helpers import killed_writers_folder
 
 from desktop.core.records import Actor
 from desktop.store import cases, firms
 from desktop.store.db import Database
 from reports.excel.export import ExportCancelled, export_cases
-from reports.scratch import LOCK_NAME
 
 ACTOR = Actor(name="김상담", agency_id="JNEPA", role="consultant", device="laptop-1")
 
@@ -32,16 +31,6 @@ def _with_cases(db: Database, n: int = 5) -> None:
     firm_id, _ = firms.add_firm(db, firms.NewFirm(brn="1248100998", name="광양철강"), ACTOR)
     for i in range(n):
         cases.add_case(db, cases.NewCase(firm_id=firm_id, field="F06", text=f"수출 문의 {i}"), ACTOR)
-
-
-def _killed_export_leftovers(folder: Path, target: str) -> Path:
-    """What a run killed mid-export leaves: its scratch folder with a half workbook and row files."""
-    scratch = folder / f".{target}.{uuid.uuid4().hex}.export"
-    scratch.mkdir()
-    (scratch / LOCK_NAME).write_bytes(b"")
-    (scratch / f"{target}.part").write_bytes(b"PK\x03\x04 half")
-    (scratch / "tmpab12cd").write_text("<row r='1'><c t='inlineStr'><is><t>광양철강</t></is></c></row>")
-    return scratch
 
 
 def test_a_finished_export_leaves_only_its_file(db: Database, tmp_path: Path, system_tmp: Path) -> None:
@@ -66,8 +55,8 @@ def test_the_next_export_sweeps_what_a_killed_one_left(
     _with_cases(db)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    stale = _killed_export_leftovers(out_dir, "사례.xlsx")
-    other = _killed_export_leftovers(out_dir, "지난달.xlsx")
+    stale = killed_writers_folder(out_dir, "사례.xlsx")
+    other = killed_writers_folder(out_dir, "지난달.xlsx")
     unrelated = out_dir / ".hidden.txt"
     unrelated.write_text("keep")
     export_cases(db, out_dir / "사례.xlsx", ACTOR)

@@ -14,26 +14,17 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from report_helpers import killed_writers_folder
 from reportlab.platypus import Flowable
 
 from reports.pdf.layout import ReportMeta, build_pdf, make_styles, para
-from reports.scratch import LOCK_NAME, Scratch, atomic_target, sweep_stale
+from reports.scratch import Scratch, atomic_target, sweep_stale
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 class WriterFailed(Exception):
     """What a writer raises half-way in these tests."""
-
-
-def killed_writers_folder(folder: Path, target: str) -> Path:
-    """What a run killed mid-write leaves: its scratch folder with a half file and a temp file."""
-    scratch = folder / f".{target}.{uuid.uuid4().hex}.export"
-    scratch.mkdir()
-    (scratch / LOCK_NAME).write_bytes(b"")
-    (scratch / f"{target}.part").write_bytes(b"%PDF-1.4 half")
-    (scratch / "tmpab12cd").write_text("<row r='1'><c t='inlineStr'><is><t>광양철강</t></is></c></row>")
-    return scratch
 
 
 def test_a_finished_write_leaves_only_the_target(tmp_path: Path) -> None:
