@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring
+from memory_keyring import MemoryKeyring
 
 from desktop.core.errors import RejectedInput
 from desktop.core.records import Actor
