@@ -13,30 +13,14 @@ import argparse
 import csv
 import os
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from desktop.cli_support import Out, command_actor
 from desktop.core import roles
 from desktop.core.errors import RejectedInput, reject
 from desktop.core.records import Actor
 from desktop.store import audit, backups, dbkey, driver, encryption, firms
 from desktop.store.db import Database, default_db_path
-
-
-class Out(Protocol):
-    """What the commands need of ``desktop.cli.Output``."""
-
-    lang: str
-    as_json: bool
-
-    def t(self, ko: str, en: str) -> str: ...
-
-    def emit(self, data: Any, text: str | None = None) -> None: ...
-
-
-def _actor(db: Database) -> Actor:
-    from desktop.cli import actor_for  # the CLI module imports this one: import it late
-
-    return actor_for(db)
 
 
 def _actor_without_store(path: Path) -> Actor:
@@ -45,7 +29,7 @@ def _actor_without_store(path: Path) -> Actor:
     try:
         db = Database(path, readonly=True, key=dbkey.key_for(path).key)
         try:
-            return _actor(db)
+            return command_actor(db)
         finally:
             db.close()
     except (driver.Error, OSError):
@@ -206,7 +190,7 @@ AUDIT_FIELDS = ("at", "actor", "role", "action", "target", "reason", "detail")
 
 def cmd_audit(db: Database, args: argparse.Namespace, out: Out) -> None:
     """``onestop audit``: who viewed, exported, unmasked or changed what (coordinators only)."""
-    actor = _actor(db)
+    actor = command_actor(db)
     roles.require(actor, "audit.view")
     limit = 10**9 if args.all else args.limit
     entries = audit.entries(db, limit=limit, action_prefix=args.action or "")
@@ -253,7 +237,7 @@ def cmd_erase(db: Database, args: argparse.Namespace, out: Out) -> None:
     """``onestop erase FIRM --reason R``: erase a firm's personal data here and, by sync, everywhere."""
     from desktop.store import oplog
 
-    actor = _actor(db)
+    actor = command_actor(db)
     roles.require(actor, "firm.erase")
     targets = _firms_for(db, args.firm)
     columns = tuple(c.strip() for c in (args.columns or "").split(",") if c.strip()) or oplog.PERSONAL_COLUMNS

@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_coord_support import Out, command_actor
+from desktop.cli_support import Out, command_actor
 from desktop.core import clusters as cl
 from desktop.core.errors import reject
 from desktop.store import cluster_firms

@@ -22,7 +22,7 @@ from desktop.cli_clusters import (
     cmd_clusters_show,
     cmd_clusters_thresholds,
 )
-from desktop.cli_coord_support import Out, command_actor, display_names, optional_day, percent
+from desktop.cli_support import Out, command_actor, display_names, optional_day, percent
 from desktop.core import programs as core_programs
 from desktop.core.errors import reject
 from desktop.store import dashboard_queries, followups, reference, sessions

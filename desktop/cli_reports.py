@@ -12,36 +12,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from desktop.cli_support import Out, command_actor, optional_day
 from desktop.core import workflow
 from desktop.core.errors import reject
-from desktop.core.records import Actor
 from desktop.store import reference, sessions
 from desktop.store.db import Database
 
 REPORT_KINDS = ("case", "session", "agency", "firm", "register")
-
-
-class Out(Protocol):
-    """What the commands need of ``desktop.cli.Output``."""
-
-    lang: str
-    as_json: bool
-
-    def t(self, ko: str, en: str) -> str: ...
-
-    def emit(self, data: Any, text: str | None = None) -> None: ...
-
-
-def _actor(db: Database) -> Actor:
-    from desktop.cli import actor_for  # the CLI module imports this one: import it late
-
-    return actor_for(db)
-
-
-def _day(text: str | None, field: str) -> date | None:
-    return sessions.parse_day(text, field) if text else None
 
 
 def _split(value: str | None) -> list[str]:
@@ -71,10 +50,10 @@ def cmd_report(db: Database, args: argparse.Namespace, out: Out) -> None:
 
     kind: str = args.kind
     target = Path(args.out)
-    actor = _actor(db)
+    actor = command_actor(db)
     unmask = {"unmask": args.unmask, "reason": args.reason or ""}
     common: dict[str, Any] = {"office": args.office, "approval": not args.no_approval}
-    date_from, date_to = _day(args.date_from, "from"), _day(args.date_to, "to")
+    date_from, date_to = optional_day(args.date_from, "from"), optional_day(args.date_to, "to")
     if kind != "register" and not args.id:
         raise reject(
             "id",
@@ -135,8 +114,8 @@ def cmd_export_excel(db: Database, args: argparse.Namespace, out: Out) -> None:
     if args.session:
         sessions.get_session(db, args.session)
     options = ExportOptions(
-        date_from=_day(args.date_from, "from"),
-        date_to=_day(args.date_to, "to"),
+        date_from=optional_day(args.date_from, "from"),
+        date_to=optional_day(args.date_to, "to"),
         agency_id=reference.find_agency(args.agency, today, ref).id if args.agency else "",
         field_code=reference.find_field(args.field, ref).code if args.field else "",
         session_id=args.session or "",
@@ -148,7 +127,7 @@ def cmd_export_excel(db: Database, args: argparse.Namespace, out: Out) -> None:
     if options.date_from and options.date_to and options.date_to < options.date_from:
         raise reject("to", "기간의 끝이 시작보다 앞섭니다.", "The end of the period is before its start.")
     result = export_cases(
-        db, Path(args.out), _actor(db), options, progress=_progress(out), office=args.office
+        db, Path(args.out), command_actor(db), options, progress=_progress(out), office=args.office
     )
     out.emit(
         {
@@ -174,7 +153,7 @@ def cmd_import_excel(db: Database, args: argparse.Namespace, out: Out) -> None:
     result = import_workbook(
         db,
         Path(args.file),
-        _actor(db),
+        command_actor(db),
         session_id=args.session or None,
         dry_run=args.dry_run,
         progress=_progress(out),

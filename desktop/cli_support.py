@@ -1,4 +1,4 @@
-"""What the coordinator commands of ``onestop`` share: the output they need, the actor, dates, names."""
+"""What the command modules of ``onestop`` share: the output they need, the actor, dates, names."""
 
 from __future__ import annotations
 
