@@ -22,6 +22,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from desktop.core import dashboard as dash
+from desktop.core import workflow
 from desktop.store import dashboard_queries, queries, reference
 from desktop.store.db import Database
 from desktop.store.export_queries import ExportRow
@@ -327,7 +328,9 @@ def write_summary(
         ],
         formats=(None, None, None, None, pct, None, days),
     )
-    statuses = sorted(counts.groups(2).items())
+    # In the order a case goes through them (접수 → … → 종결), as the dashboard lists them.
+    status_order = {st.code: i for i, st in enumerate(workflow.STATUSES)}
+    statuses = sorted(counts.groups(2).items(), key=lambda kv: (status_order.get(kv[0], 99), kv[0]))
     s.table("상태별", ["상태", "건수"], [(data.status_name(key), g.total) for key, g in statuses])
     months = sorted(counts.groups(3).items())
     by_month = s.table(

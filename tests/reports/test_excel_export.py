@@ -12,9 +12,11 @@ import pytest
 from openpyxl import load_workbook
 from report_helpers import ACTOR, NOW, add_case, add_firm, brn_with_leading_zero, sheet_tables
 
+from desktop.core import workflow
 from desktop.core.errors import RejectedInput
 from desktop.store import audit, export_queries, queries
 from desktop.store.db import Database
+from reports import data
 from reports.excel import export as export_module
 from reports.excel.columns import CASE_COLUMNS
 from reports.excel.export import ExportCancelled, ExportOptions, export_cases
@@ -89,6 +91,11 @@ def test_summary_sheet_counts_and_native_charts(demo_db: Database, tmp_path: Pat
     assert by_field["세무"] == sum(r["분야"] == "세무" for r in rows)
     ageing = {r[0]: r[1] for r in tables["미종결 사례 경과 기간"][1:]}
     assert ageing["90일 초과"] == sum(r["진행여부"] == "진행" and r["경과일수"] > 90 for r in rows)
+    # Statuses in the order a case goes through them, not in the alphabetical order of their codes.
+    listed = [r[0] for r in tables["상태별"][1:]]
+    in_workflow = [data.status_name(s.code) for s in workflow.STATUSES]
+    assert len(listed) >= 4 and listed == [name for name in in_workflow if name in listed]
+    assert sum(r[1] for r in tables["상태별"][1:]) == len(rows)
     months = [k for k in values if isinstance(k, str) and len(k) == 7 and k[4] == "-"]
     assert months and sum(values[m] for m in months) == len(rows)
     names = zipfile.ZipFile(out).namelist()
