@@ -1,4 +1,5 @@
-"""``onestop hub serve-check``: check a PostgreSQL hub from a laptop (connection, tables, team).
+"""``onestop hub serve-check|forget-password``: check a PostgreSQL hub from a laptop (connection,
+tables, team); forget the hub password remembered in the OS keyring.
 
 Wired into ``desktop.cli.build_parser`` with ``add_hub_commands(sub, common, listing)``. Each
 failure (wrong password, no database, no rights, unreachable server, another team's hub) exits 1
@@ -63,18 +64,24 @@ def _team_line(out: Output, url: str, identity: Any, mine: Any, found: Any) -> s
     return out.t("팀: 정상 — ", "Team: OK — ") + f"'{identity.name}' ({identity.team_id}), {whose} {contents}"
 
 
+def _require_url(hub: str, ko: str, en: str) -> None:
+    """Refuse a folder: the command is for a PostgreSQL hub (``ko``/``en`` say what it does)."""
+    from desktop.sync.hubs.postgres import is_postgres_url
+
+    if not is_postgres_url(hub):
+        raise reject("hub", f"{ko}\n  {en}", en)
+
+
 def cmd_hub_serve_check(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.store import sync_meta
     from desktop.sync import team as teams
-    from desktop.sync.hubs.postgres import PostgresHub, is_postgres_url
+    from desktop.sync.hubs.postgres import PostgresHub
 
-    if not is_postgres_url(args.hub):
-        raise reject(
-            "hub",
-            "serve-check는 PostgreSQL 허브(postgresql://사용자@서버/데이터베이스)를 확인합니다.\n"
-            "  serve-check checks a PostgreSQL hub (postgresql://user@server/database).",
-            "serve-check checks a PostgreSQL hub (postgresql://user@server/database).",
-        )
+    _require_url(
+        args.hub,
+        "serve-check는 PostgreSQL 허브(postgresql://사용자@서버/데이터베이스)를 확인합니다.",
+        "serve-check checks a PostgreSQL hub (postgresql://user@server/database).",
+    )
     hub = PostgresHub(args.hub)
     try:
         found = _bilingual(hub.check)
@@ -127,9 +134,33 @@ def cmd_hub_serve_check(db: Database, args: argparse.Namespace, out: Output) -> 
     out.emit(data, "\n".join(lines))
 
 
+def cmd_hub_forget_password(db: Database, args: argparse.Namespace, out: Output) -> None:
+    from desktop.sync.hubs import pg_password
+    from desktop.sync.hubs.postgres import display_url
+
+    _require_url(
+        args.hub,
+        "forget-password는 PostgreSQL 허브(postgresql://사용자@서버/데이터베이스)의 비밀번호를 지웁니다.",
+        "forget-password forgets the password of a PostgreSQL hub (postgresql://user@server/database).",
+    )
+    url = display_url(args.hub)
+    forgotten = pg_password.forget_password(args.hub)
+    out.emit(
+        {"hub": url, "forgotten": forgotten},
+        out.t(
+            f"{url}의 비밀번호를 이 노트북에서 지웠습니다."
+            if forgotten
+            else f"이 노트북에 기억된 {url}의 비밀번호가 없습니다.",
+            f"Forgot the password of {url} on this laptop."
+            if forgotten
+            else f"No password of {url} is remembered on this laptop.",
+        ),
+    )
+
+
 def add_hub_commands(sub: Any, common: argparse.ArgumentParser, listing: argparse.ArgumentParser) -> None:
-    """Add ``hub serve-check`` to the ``onestop`` parser's subcommands."""
-    hub = sub.add_parser("hub", help="PostgreSQL hub: check the server").add_subparsers(
+    """Add ``hub serve-check|forget-password`` to the ``onestop`` parser's subcommands."""
+    hub = sub.add_parser("hub", help="PostgreSQL hub: check the server, forget its password").add_subparsers(
         dest="sub", required=True
     )
     sc = hub.add_parser(
@@ -141,3 +172,10 @@ def add_hub_commands(sub: Any, common: argparse.ArgumentParser, listing: argpars
         "--hub", required=True, help="postgresql://user@server/database (password: ~/.pgpass or PGPASSWORD)"
     )
     sc.set_defaults(run=cmd_hub_serve_check)
+    fp = hub.add_parser(
+        "forget-password",
+        parents=[common, listing],
+        help="remove the hub password this laptop remembers in the OS keyring",
+    )
+    fp.add_argument("--hub", required=True, help="postgresql://user@server/database")
+    fp.set_defaults(run=cmd_hub_forget_password)

@@ -204,6 +204,7 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
     report = sync_with_hub(db, args.hub, progress, passphrase=_passphrase(db), full=args.full)
     if not out.as_json and sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
+    _remember_hub_password(args.hub, out)
     text = out.t(
         f"보냄 {report.sent}묶음({report.sent_ops:,}건), "
         f"받음 {report.received}묶음({report.received_ops:,}건), "
@@ -219,6 +220,24 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
             print(out.t("건너뜀: ", "Skipped: ") + skipped.text(out.lang), file=sys.stderr)
         if report.waiting:
             print(out.t("기다리는 묶음: ", "Waiting bundles: ") + ", ".join(report.waiting), file=sys.stderr)
+
+
+def _remember_hub_password(hub: str, out: Output) -> None:
+    """After a sync that worked: a password in a ``postgresql://`` URL goes to the OS keyring, so
+    the URL without it works next time (docs/POSTGRES_HUB.md §2). Says so only when it could not."""
+    from desktop.sync.hubs import pg_password
+    from desktop.sync.hubs.postgres import is_postgres_url
+
+    if is_postgres_url(hub) and pg_password.remember_password(hub) == "no_keyring":
+        print(
+            out.t(
+                "참고: 이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다 "
+                "(PGPASSWORD나 ~/.pgpass를 쓰세요).",
+                "Note: this computer has no OS keyring, so the hub password was not remembered "
+                "(use PGPASSWORD or ~/.pgpass).",
+            ),
+            file=sys.stderr,
+        )
 
 
 # --- conflicts and merge queue ----------------------------------------------------------------------

@@ -53,3 +53,13 @@ class KeyringStore:
         except Exception:  # noqa: BLE001 - a locked or missing keyring reads as "no key"
             return None
         return None if value is None else unb64(value)
+
+    def delete(self, name: str) -> None:
+        """Remove the secret (nothing happens when there is none)."""
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        try:
+            keyring.delete_password(SERVICE, f"{self.scope}/{name}")
+        except PasswordDeleteError:
+            pass

@@ -25,9 +25,7 @@ HubWriteError, and a bundle read with ConnectionError, which the engine reports 
 from __future__ import annotations
 
 import errno
-import getpass
 import json
-import os
 import re
 import weakref
 from collections.abc import Callable
@@ -35,7 +33,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from desktop.core.errors import reject
+from desktop.core.errors import RejectedInput, reject
+from desktop.sync.hubs import pg_password
 from desktop.sync.hubs.base import BundleRef, HubWriteError, Listing
 
 SCHEMA_VERSION = 1
@@ -130,6 +129,10 @@ class ServerCheck:
     bytes: int
 
 
+class HubPasswordRefused(RejectedInput):
+    """The server refused the password (or there was none): the GUI asks for it and tries again."""
+
+
 class HubUnavailable(HubWriteError):
     """The PostgreSQL hub failed (login, rights, lost connection); ``ko``/``en`` say why, ``code`` names it.
 
@@ -169,14 +172,6 @@ def display_url(url: str) -> str:
     return f"{parts.scheme}://{user}{at}{hosts}{parts.path}{'?' + query if query else ''}"
 
 
-def _default_user() -> str:
-    """The user libpq logs in as when the URL names none."""
-    try:
-        return os.environ.get("PGUSER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "?"
-
-
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     for marker in ("FATAL:", "ERROR:"):
@@ -188,8 +183,9 @@ def _first_line(exc: BaseException) -> str:
 class PostgresHub:
     """A hub in a PostgreSQL database, reached by a ``postgresql://`` URL.
 
-    Connects on first use (the password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass``) and
-    creates or upgrades the tables then. Keeps one connection; ``close()`` ends it.
+    Connects on first use (the password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass``, else
+    the OS keyring: hubs/pg_password.py) and creates or upgrades the tables then. Keeps one
+    connection; ``close()`` ends it. ``password_source`` says where the last login's password came from.
     """
 
     def __init__(self, url: str, *, retries: int = 1, connect_timeout: int = 10) -> None:
@@ -200,11 +196,13 @@ class PostgresHub:
         self._conn: Any = None
         self._closer: weakref.finalize[Any, Any] | None = None
         self._team: str | None = None
+        self.password_source: pg_password.Source = "none"
         parts = urlsplit(self._url)
         params = dict(parse_qsl(parts.query))
-        userinfo, _, hosts = parts.netloc.rpartition("@")
-        self._user = unquote(params.get("user") or userinfo.partition(":")[0]) or _default_user()
-        self._database = unquote(params.get("dbname") or parts.path.lstrip("/")) or self._user
+        hosts = parts.netloc.rpartition("@")[2]
+        login = pg_password.account(self._url)
+        self._user = login.user
+        self._database = login.dbname
         self._address = params.get("host") or unquote(hosts) or "localhost"
 
     @property
@@ -240,6 +238,9 @@ class PostgresHub:
         if "connect_timeout" not in given:
             extra["connect_timeout"] = self.connect_timeout
         extra["autocommit"] = True
+        password, self.password_source = pg_password.password_for(self._url)
+        if password is not None:
+            extra["password"] = password
         try:
             conn = psycopg.connect(self._url, **extra)
         except psycopg.Error as exc:
@@ -315,12 +316,12 @@ class PostgresHub:
         state = getattr(exc, "sqlstate", None) or ""
         user, db, address = self._user, self._database, self._address
         if "password authentication failed" in low or "no password supplied" in low or state == "28P01":
+            ko, en = pg_password.refused_hint(self.password_source)
             return HubUnavailable(
                 "wrong_password",
                 f"PostgreSQL 서버가 사용자 '{user}'의 로그인을 거부했습니다: 비밀번호가 틀렸거나 "
-                f"없습니다. 연결 문자열, PGPASSWORD 또는 ~/.pgpass를 확인하세요. ({detail})",
-                f"The PostgreSQL server refused user '{user}': wrong or missing password. Check "
-                f"the connection string, PGPASSWORD or ~/.pgpass. ({detail})",
+                f"없습니다. {ko} ({detail})",
+                f"The PostgreSQL server refused user '{user}': wrong or missing password. {en} ({detail})",
             )
         if "does not exist" in low and "database" in low or state == "3D000":
             return HubUnavailable(
@@ -378,6 +379,9 @@ class PostgresHub:
         try:
             return self._run(work)
         except HubUnavailable as exc:
+            if exc.code == "wrong_password":
+                refused = reject("hub", exc.ko, exc.en, source=self.location)
+                raise HubPasswordRefused(refused.problems) from None
             raise reject("hub", exc.ko, exc.en, source=self.location) from None
 
     def _team_id(self, conn: Any) -> str | None:

@@ -14,6 +14,8 @@ from desktop.store.db import Database
 from desktop.sync import keys, team
 from desktop.sync.conflicts import Conflict, list_conflicts
 from desktop.sync.engine import SyncReport, sync_with_hub
+from desktop.sync.hubs import pg_password
+from desktop.sync.hubs.postgres import HubPasswordRefused, is_postgres_url
 from desktop.sync.merge_queue import MergeCandidate, merge_candidates
 from desktop.sync.status import unsynced_count
 from desktop.sync.team import Membership
@@ -52,10 +54,25 @@ def count_unsynced(db: Database, control: JobControl) -> int:
     return unsynced_count(db)
 
 
-def sync_job(hub: str, passphrase: str | None, full: bool = False) -> JobFn[SyncReport]:
-    """``onestop sync --hub HUB`` as a worker job: the stage and progress go to the page, cancel is polled."""
+@dataclass(frozen=True, slots=True)
+class Synced:
+    """A finished sync and what became of the PostgreSQL hub's password (``no_password`` for a folder)."""
 
-    def run(db: Database, control: JobControl) -> SyncReport:
+    report: SyncReport
+    password: pg_password.Remembered
+
+
+def sync_job(
+    hub: str, passphrase: str | None, full: bool = False, remember_password: bool = True
+) -> JobFn[Synced]:
+    """``onestop sync --hub HUB`` as a worker job: the stage and progress go to the page, cancel is polled.
+
+    After a sync that worked, a password in a ``postgresql://`` URL goes to the OS keyring (unless
+    ``remember_password`` is off): the keyring may block while it asks to be unlocked, so not on the
+    GUI thread.
+    """
+
+    def run(db: Database, control: JobControl) -> Synced:
         current = [""]
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -64,7 +81,11 @@ def sync_job(hub: str, passphrase: str | None, full: bool = False) -> JobFn[Sync
                 control.stage(stage)
             control.progress(done, total)
 
-        return sync_with_hub(db, hub, progress, lambda: control.cancelled, passphrase=passphrase, full=full)
+        report = sync_with_hub(db, hub, progress, lambda: control.cancelled, passphrase=passphrase, full=full)
+        remembered: pg_password.Remembered = "no_password"
+        if remember_password and is_postgres_url(hub):
+            remembered = pg_password.remember_password(hub)
+        return Synced(report, remembered)
 
     return run
 
@@ -83,6 +104,11 @@ def needs_passphrase(exc: BaseException) -> bool:
     if isinstance(exc, keys.KeysLocked):
         return True
     return isinstance(exc, RejectedInput) and exc.problems[0].field == "passphrase"
+
+
+def needs_hub_password(exc: BaseException) -> bool:
+    """The PostgreSQL hub refused the password, or there was none: ask for it."""
+    return isinstance(exc, HubPasswordRefused)
 
 
 def write_failed(report: SyncReport) -> bool:

@@ -1,8 +1,18 @@
-"""Dialogs of the sync page: create a team on a hub, or join one (join code or key file)."""
+"""Dialogs of the sync page: create a team on a hub, or join one (join code or key file); the
+PostgreSQL hub's password."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.sync.hubs import shown_hub
 from desktop.sync.team import Membership
@@ -93,3 +103,62 @@ class TeamDialog(QDialog):
         self.job = None
         self.buttons.setEnabled(True)
         self.error.show_text(error_text(exc, self._ctx.lang))
+
+
+class HubPasswordDialog(QDialog):
+    """Asks for the PostgreSQL hub's password after the server refused it (or there was none).
+
+    State: the masked password field and the "remember on this laptop" box (on by default); the
+    caller reads :meth:`answer` after ``exec()``. The password is kept nowhere by the dialog.
+    """
+
+    def __init__(self, hub: str, why: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hubPasswordDialog")
+        self.setWindowTitle(self.tr("PostgreSQL 허브 비밀번호"))
+        intro = QLabel(
+            self.tr("허브 <b>{hub}</b>에 로그인할 비밀번호를 넣으세요.").format(hub=shown_hub(hub))
+        )
+        intro.setWordWrap(True)
+        reason = QLabel(why)
+        reason.setObjectName("hubPasswordReason")
+        reason.setWordWrap(True)
+        reason.setStyleSheet("color: palette(mid);")
+        self.password = QLineEdit()
+        self.password.setObjectName("hubPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("이 노트북에 기억"))
+        self.remember.setObjectName("hubPasswordRemember")
+        self.remember.setChecked(True)
+        self.remember.setToolTip(
+            self.tr("동기화가 되면 비밀번호를 OS 키 저장소에 둡니다 (설정 파일에는 두지 않습니다)")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("비밀번호"), self.password)
+        form.addRow("", self.remember)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("다시 시도"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(reason)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(520, 0)
+
+    def accept(self) -> None:
+        """Only with a password (an empty one would fail the same way again)."""
+        if self.password.text():
+            super().accept()
+        else:
+            self.password.setFocus()
+
+    def answer(self) -> tuple[str, bool] | None:
+        """(password, remember) once accepted, else None."""
+        if self.result() != QDialog.DialogCode.Accepted:
+            return None
+        return self.password.text(), self.remember.isChecked()

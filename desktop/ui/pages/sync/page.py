@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.sync.engine import SyncReport
-from desktop.sync.hubs import shown_hub
+from desktop.sync.hubs import pg_password, shown_hub
+from desktop.sync.hubs.postgres import is_postgres_url
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.reports.widgets import JobBar
 from desktop.ui.pages.sync import actions
 from desktop.ui.pages.sync.conflicts import ConflictsPanel
-from desktop.ui.pages.sync.dialogs import TeamDialog
+from desktop.ui.pages.sync.dialogs import HubPasswordDialog, TeamDialog
 from desktop.ui.pages.sync.merge_queue import MergeQueuePanel
 from desktop.ui.widgets.common import ErrorLabel, error_text, title_label
 from desktop.ui.widgets.team_form import CREATE, JOIN
@@ -45,8 +46,9 @@ class SyncPage(Page):
     """Team and hub at the top, the sync and its summary, then tabs: conflicts, duplicate firms.
 
     State: the last loaded :class:`~desktop.ui.pages.sync.actions.SyncState`, the running sync
-    (in the job bar), the last :class:`SyncReport`, and the passphrase typed this session
-    (kept in memory only, for passphrase-protected keys).
+    (in the job bar), the last :class:`SyncReport`, the passphrase typed this session (kept in
+    memory only, for passphrase-protected keys), and the PostgreSQL hub password typed this session
+    with the hub it is for and whether to remember it (the OS keyring, after a sync that worked).
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -56,6 +58,8 @@ class SyncPage(Page):
         self.report: SyncReport | None = None
         self.load_job: Job[actions.SyncState] | None = None
         self._passphrase: str | None = None
+        self._hub_password: tuple[str, str] | None = None  # (hub without password, password)
+        self._remember_password = True
 
         self.team_label = QLabel()
         self.team_label.setObjectName("syncTeam")
@@ -229,7 +233,10 @@ class SyncPage(Page):
         if not hub:
             return
         self._start_keyed(
-            lambda phrase: actions.invite_job(hub, phrase), self._invited, self.tr("참여 코드를 만드는 중…")
+            hub,
+            lambda phrase: actions.invite_job(self._login(hub), phrase),
+            self._invited,
+            self.tr("참여 코드를 만드는 중…"),
         )
 
     def _invited(self, code: str) -> None:
@@ -246,7 +253,10 @@ class SyncPage(Page):
         if not hub:
             return None
         return self._start_keyed(
-            lambda phrase: actions.sync_job(hub, phrase),
+            hub,
+            lambda phrase: actions.sync_job(
+                self._login(hub), phrase, remember_password=self._remember_password
+            ),
             self._synced,
             self.tr("동기화하는 중: {hub}").format(hub=shown_hub(hub)),
         )
@@ -264,10 +274,18 @@ class SyncPage(Page):
             self._ctx.update_settings(self._ctx.settings.with_changes(sync_hub=remembered))
         return hub
 
+    def _login(self, hub: str) -> str:
+        """The hub with the password typed this session for it (a URL's own password gives way)."""
+        typed = self._hub_password
+        if typed is not None and is_postgres_url(hub) and typed[0] == shown_hub(hub):
+            return pg_password.with_password(hub, typed[1])
+        return hub
+
     def _start_keyed(
-        self, make: Callable[[str | None], JobFn[Any]], on_success: Callable[[Any], None], text: str
+        self, hub: str, make: Callable[[str | None], JobFn[Any]], on_success: Callable[[Any], None], text: str
     ) -> Job[Any]:
-        """Run a job that may need the keys; if they are locked, ask for the passphrase and retry."""
+        """Run a job that may need the keys or the hub's password; if they are locked or the server
+        refused the password, ask for it and retry."""
         self.error.show_text("")
         self.summary.setText("")
         self.skipped.hide()
@@ -282,7 +300,14 @@ class SyncPage(Page):
                 phrase = self.ask_passphrase(error_text(exc, self._ctx.lang))
                 if phrase:
                     self._passphrase = phrase
-                    self._start_keyed(make, on_success, text)
+                    self._start_keyed(hub, make, on_success, text)
+                    return
+            if actions.needs_hub_password(exc):
+                answer = self.ask_hub_password(hub, error_text(exc, self._ctx.lang))
+                if answer is not None:
+                    self._hub_password = (shown_hub(hub), answer[0])
+                    self._remember_password = answer[1]
+                    self._start_keyed(hub, make, on_success, text)
                     return
             self.error.show_text(error_text(exc, self._ctx.lang))
 
@@ -310,6 +335,12 @@ class SyncPage(Page):
         )
         return text if ok and text else None
 
+    def ask_hub_password(self, hub: str, why: str) -> tuple[str, bool] | None:
+        """The PostgreSQL hub's password and whether to remember it (None: cancelled)."""
+        dialog = HubPasswordDialog(hub, why, self)
+        dialog.exec()
+        return dialog.answer()
+
     def _set_stage(self, text: str) -> None:
         self.stage_label.setText(text)
         self.stage_label.setVisible(bool(text))
@@ -322,8 +353,8 @@ class SyncPage(Page):
         }
         self._set_stage(names.get(stage, stage))
 
-    def _synced(self, report: SyncReport) -> None:
-        self.report = report
+    def _synced(self, done: actions.Synced) -> None:
+        self.report = report = done.report
         lang = self._ctx.lang
         headline = (
             self.tr("동기화를 취소했습니다. 끝난 부분은 저장되었고 다음 동기화가 이어서 합니다.")
@@ -348,7 +379,13 @@ class SyncPage(Page):
             self.error.show_text(
                 self.tr("허브에 쓰지 못했습니다. USB 메모리가 읽기 전용이거나 가득 찼는지 확인하세요.")
             )
-        self.summary.setText(counts)
+        password_note = {
+            "saved": self.tr("허브 비밀번호를 이 노트북의 OS 키 저장소에 기억했습니다."),
+            "no_keyring": self.tr(
+                "이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다. 다음에 다시 묻습니다."
+            ),
+        }.get(done.password)
+        self.summary.setText(counts + (f"<br>{password_note}" if password_note else ""))
         self.skipped.clear()
         for skipped in report.skipped:
             self.skipped.addItem(skipped.text(lang))
