@@ -307,7 +307,8 @@ def helper_main() -> int:
     """The helper process: a pickled :class:`FeedRequest` on stdin, frames on stdout."""
     sink: BinaryIO = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     # Whatever a library prints must not land in the frame stream.
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    elsewhere = sys.stderr.fileno() if sys.stderr is not None else os.open(os.devnull, os.O_WRONLY)
+    os.dup2(elsewhere, sys.stdout.fileno())
     try:
         request: FeedRequest = pickle.load(sys.stdin.buffer)
         _serve(request, sink)
