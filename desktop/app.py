@@ -11,21 +11,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop.core.errors import RejectedInput
 from desktop.core.settings import Settings, default_config_dir, load_settings, settings_path
 from desktop.resources import resource
-from desktop.store import firms, queries
+from desktop.store import audit, firms, queries
 from desktop.store.backups import try_daily_backup
 from desktop.store.db import DB_FILE_NAME, Database, default_db_path
-from desktop.store.opening import open_user_store
+from desktop.store.dbkey import KeyChoice
+from desktop.store.opening import open_store, open_user_store
+from desktop.store.recovery_key import AUDIT_RECOVERED, fingerprint
 from desktop.ui.context import AppContext
 from desktop.ui.drafts import DraftStore, drafts_path_for
 from desktop.ui.events import AppEvents
 from desktop.ui.host import WindowHost
 from desktop.ui.i18n import Translations, register_fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.settings.dialogs import RecoveryKeyDialog, offers_recovery
 from desktop.ui.pages.welcome.dialog import run_welcome
 from desktop.ui.ui_state import UI_STATE_FILE_NAME, UiState
 from desktop.ui.worker import Workers
@@ -154,6 +157,24 @@ def _start_daily_backup(db: Database) -> None:
     threading.Thread(target=backup, name="daily-backup", daemon=True).start()
 
 
+def _recovered(ctx: AppContext, recovery: RecoveryKeyDialog) -> None:
+    """Audit the recovery and note it; the user holds this key in a file, so no reminder to save it."""
+    recovered = recovery.recovered
+    assert recovered is not None
+    with ctx.db.transaction():
+        audit.record(
+            ctx.db,
+            ctx.actor(),
+            AUDIT_RECOVERED,
+            str(ctx.db_path),
+            detail="kept in the OS keyring" if recovered.kept else "this session only (no keyring)",
+        )
+    ctx.update_settings(ctx.settings.with_changes(recovery_key_saved_for=fingerprint(recovered.key)))
+    note = recovery.note()
+    if note:
+        ctx.demo_note = note + "  " + ctx.demo_note
+
+
 def run(argv: list[str]) -> int:
     """Start the GUI; returns the exit code."""
     options = parse_args(argv)
@@ -164,12 +185,25 @@ def run(argv: list[str]) -> int:
         settings = settings.with_changes(language=options.lang)  # this run only; not saved
     translations = Translations(app)
     translations.install(settings.language)
+    db_path = resolve_db_path(options.db, settings)
+    recovery: RecoveryKeyDialog | None = None
     try:
-        db, key_choice = open_user_store(resolve_db_path(options.db, settings))
+        db, key_choice = open_user_store(db_path)
     except RejectedInput as exc:
-        # A newer, damaged or foreign file, or an encrypted one this computer has no key for.
-        QMessageBox.critical(None, QCoreApplication.applicationName(), exc.text(settings.language))
-        return 1
+        # A newer, damaged or foreign file, or an encrypted one this computer has no (right) key for:
+        # the latter may be opened with its recovery key.
+        if not offers_recovery(db_path):
+            QMessageBox.critical(None, QCoreApplication.applicationName(), exc.text(settings.language))
+            return 1
+        recovery = RecoveryKeyDialog(db_path, exc.text(settings.language), settings.language)
+        if recovery.exec() != QDialog.DialogCode.Accepted or recovery.recovered is None:
+            return 1
+        try:
+            db = open_store(db_path, key=recovery.recovered.key)
+        except RejectedInput as again:  # the key opens it, but it is newer or damaged
+            QMessageBox.critical(None, QCoreApplication.applicationName(), again.text(settings.language))
+            return 1
+        key_choice = KeyChoice(recovery.recovered.key)
     _start_daily_backup(db)
     try:
         ctx = build_context(db, settings, config_dir, translations)
@@ -182,6 +216,8 @@ def run(argv: list[str]) -> int:
             ctx.demo_note = QCoreApplication.translate("App", "데이터 위치: {path}").format(path=db.path)
         if key_choice.new_store and key_choice.key is None:
             ctx.demo_note += "  " + key_choice.note(settings.language)
+        if recovery is not None:
+            _recovered(ctx, recovery)
         host = WindowHost(ctx)
         host.window.show()
         code = app.exec()

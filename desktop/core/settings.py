@@ -49,6 +49,11 @@ class Settings:
     sync_hub: str = _option(
         "", "The sync hub last used: a folder (USB stick, shared folder) or a postgresql:// URL."
     )
+    recovery_key_saved_for: str = _option(
+        "",
+        "Fingerprint (not the key) of the store key last written to a recovery-key file; "
+        "until it matches, the window reminds the user to save one.",
+    )
 
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with some options changed, each checked against its declared type and choices."""

@@ -27,6 +27,10 @@ _NO_KEYRING = (
     "The database is not encrypted: this computer has no usable OS keyring. Use disk encryption "
     "(BitLocker, FileVault).",
 )
+_NO_LIBRARY = (
+    "암호화 라이브러리(sqlcipher3)가 없어 데이터베이스를 암호화하지 않았습니다.",
+    "The database is not encrypted: the encryption library (sqlcipher3) is not installed.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +86,7 @@ def key_for_new_store() -> KeyChoice:
     if key is not None:
         return KeyChoice(key, new_store=True)
     if not driver.ENCRYPTION_AVAILABLE:
-        return KeyChoice(
-            None,
-            True,
-            "암호화 라이브러리(sqlcipher3)가 없어 데이터베이스를 암호화하지 않았습니다.",
-            "The database is not encrypted: the encryption library (sqlcipher3) is not installed.",
-        )
+        return KeyChoice(None, True, *_NO_LIBRARY)
     if not keyring_usable():
         return KeyChoice(None, True, *_NO_KEYRING)
     key = new_key()
@@ -96,6 +95,18 @@ def key_for_new_store() -> KeyChoice:
     except Exception:  # noqa: BLE001 - a keyring that refuses (locked, denied) is no keyring
         return KeyChoice(None, True, *_NO_KEYRING)
     return KeyChoice(key, new_store=True)
+
+
+def plain_reason() -> tuple[str, str]:
+    """Why an open store is plain (Korean, English): no library, no keyring, or made before."""
+    if not driver.ENCRYPTION_AVAILABLE:
+        return _NO_LIBRARY
+    if not keyring_usable():
+        return _NO_KEYRING
+    return (
+        "이 데이터베이스는 암호화하지 않은 채 만들어졌습니다. 'onestop encrypt'로 암호화할 수 있습니다.",
+        "This database was created unencrypted. 'onestop encrypt' encrypts it.",
+    )
 
 
 def key_for(path: Path) -> KeyChoice:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -23,6 +24,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.cases.page import CasesPage
 from desktop.ui.pages.placeholder import PlaceholderPage
+from desktop.ui.pages.settings.actions import needs_key_reminder
 from desktop.ui.pages.sync.actions import count_unsynced
 from desktop.ui.pages.today.page import TodayPage
 from desktop.ui.widgets.common import debounce_timer
@@ -179,8 +181,22 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()
         self.sync_label.setObjectName("statusUnsynced")
         self.sync_label.setToolTip(self.tr("아직 어느 허브에도 보내지 않은 이 노트북의 변경 수"))
-        for label in (self.db_label, self.user_label, self.sync_label):
-            self.statusBar().addPermanentWidget(label)
+        # Until the store's key is in a recovery-key file: losing the keyring loses every case.
+        self.key_reminder = QPushButton(self.tr("⚠ 복구 키를 저장하세요"))
+        self.key_reminder.setObjectName("statusKeyReminder")
+        self.key_reminder.setFlat(True)
+        self.key_reminder.setStyleSheet("color: #b02a37; font-weight: bold;")
+        self.key_reminder.setToolTip(
+            self.tr(
+                "데이터베이스 키는 이 컴퓨터의 키 저장소에만 있습니다. 설정 → 데이터 암호화에서 복구 키 "
+                "파일을 저장해 노트북과 다른 곳에 보관하세요."
+            )
+        )
+        self.key_reminder.clicked.connect(lambda: self.show_page("settings"))
+        self.ctx.events.settings_changed.connect(self._update_key_reminder)
+        self._update_key_reminder()
+        for widget in (self.key_reminder, self.db_label, self.user_label, self.sync_label):
+            self.statusBar().addPermanentWidget(widget)
         self.unsynced: int | None = None
         self.unsynced_timer = debounce_timer(self, UNSYNCED_DELAY_MS, self.refresh_unsynced)
         for signal in self.ctx.events.data_signals():
@@ -189,6 +205,9 @@ class MainWindow(QMainWindow):
         self.unsynced_timer.start()
         if self.ctx.demo_note:
             self.statusBar().showMessage(self.ctx.demo_note, 15_000)
+
+    def _update_key_reminder(self) -> None:
+        self.key_reminder.setVisible(needs_key_reminder(self.ctx))
 
     def _update_status(self) -> None:
         ctx = self.ctx

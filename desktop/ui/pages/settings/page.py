@@ -1,4 +1,4 @@
-"""설정: who I am, my agency and role, this device, the language and the data folder."""
+"""설정: who I am, my agency and role, this device, the language, the data folder and its encryption."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from desktop.core.records import ROLES
 from desktop.core.settings import LANGUAGES, Settings, option_doc
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.settings.encryption import StoreKeyBox
 from desktop.ui.widgets.common import ErrorLabel, title_label
 
 
@@ -79,6 +80,7 @@ class SettingsPage(Page):
         self.save_button = QPushButton(self.tr("저장"))
         self.save_button.setObjectName("settingsSave")
         self.revert_button = QPushButton(self.tr("되돌리기"))
+        self.key_box = StoreKeyBox(ctx)
         form = QFormLayout()
         form.addRow(self.tr("이름"), self.user_name)
         form.addRow(self.tr("소속 기관"), self.agency)
@@ -113,6 +115,7 @@ class SettingsPage(Page):
         body_layout.addWidget(QLabel(self.tr("데이터 폴더를 바꾸면 다음에 프로그램을 시작할 때 적용됩니다.")))
         body_layout.addWidget(self.error)
         body_layout.addLayout(buttons)
+        body_layout.addWidget(self.key_box)
         layout = QVBoxLayout(self)
         layout.addWidget(body)
         layout.addStretch(1)
@@ -133,6 +136,7 @@ class SettingsPage(Page):
         self.mask_names.setChecked(s.mask_names_in_list)
         self.data_dir.setText(s.data_dir)
         self.error.show_text("")
+        self.key_box.load()
 
     def values(self) -> Settings:
         """The settings as the widgets show them."""
