@@ -1932,6 +1932,14 @@ Data: {path}</translation>
         <source>아직 어느 허브에도 보내지 않은 이 노트북의 변경 수</source>
         <translation>Changes on this laptop not yet sent to any hub</translation>
     </message>
+    <message>
+        <source>⚠ 복구 키를 저장하세요</source>
+        <translation>⚠ Save the recovery key</translation>
+    </message>
+    <message>
+        <source>데이터베이스 키는 이 컴퓨터의 키 저장소에만 있습니다. 설정 → 데이터 암호화에서 복구 키 파일을 저장해 노트북과 다른 곳에 보관하세요.</source>
+        <translation>The database key is only in this computer's keyring. Save a recovery-key file in Settings → Data encryption and keep it away from the laptop.</translation>
+    </message>
 </context>
 <context>
     <name>MatchTableModel</name>
@@ -2506,6 +2514,51 @@ Data: {path}</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>복구 키 입력</source>
+        <translation>Enter recovery key</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스는 암호화되어 있는데 이 컴퓨터에 맞는 키가 없습니다. 저장해 둔 복구 키 파일을 열거나, 키(16진수 64자리, 띄어쓰기와 - 는 상관없음)를 입력하세요. 키가 이 데이터베이스를 여는지 확인한 뒤에만 저장합니다.
+데이터베이스: {path}</source>
+        <translation>This database is encrypted and this computer has no key that opens it. Open the recovery-key file you saved, or type the key (64 hex digits; spaces and dashes do not matter). The key is saved only after it is checked against this database.
+Database: {path}</translation>
+    </message>
+    <message>
+        <source>복구 키 파일 열기…</source>
+        <translation>Open recovery-key file…</translation>
+    </message>
+    <message>
+        <source>이 컴퓨터에는 OS 키 저장소가 없어 키를 저장할 수 없습니다. 키는 이번 실행에만 쓰입니다: 다음에 시작할 때 다시 입력하거나 ONESTOP_DB_KEY에 주세요.</source>
+        <translation>This computer has no OS keyring to save the key in. The key is used for this session only: enter it again next time, or give it in ONESTOP_DB_KEY.</translation>
+    </message>
+    <message>
+        <source>열기</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>끝내기</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>복구 키로 열었습니다. OS 키 저장소가 없어 키를 저장하지 않았습니다: 다음에도 키를 입력하거나 ONESTOP_DB_KEY에 주세요.</source>
+        <translation>Opened with the recovery key. With no OS keyring the key was not saved: enter it again next time, or give it in ONESTOP_DB_KEY.</translation>
+    </message>
+    <message>
+        <source>ONESTOP_DB_KEY에 다른 키가 있어 키 저장소보다 먼저 쓰입니다: 고치거나 지우세요.</source>
+        <translation>ONESTOP_DB_KEY holds another key, which is used before the keyring: correct or remove it.</translation>
+    </message>
+    <message>
+        <source>복구 키 파일 열기</source>
+        <translation>Open recovery-key file</translation>
+    </message>
+    <message>
+        <source>복구 키 파일 (*.txt);;모든 파일 (*)</source>
+        <translation>Recovery-key files (*.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>PDF 보고서</source>
@@ -2671,6 +2724,53 @@ Data: {path}</translation>
     <message>
         <source>저장했습니다.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreKeyBox</name>
+    <message>
+        <source>데이터 암호화</source>
+        <translation>Data encryption</translation>
+    </message>
+    <message>
+        <source>복구 키 저장…</source>
+        <translation>Save recovery key…</translation>
+    </message>
+    <message>
+        <source>데이터베이스 키를 파일로 저장합니다. USB 메모리나 인쇄본으로 이 노트북과 다른 곳에 보관하세요.</source>
+        <translation>Writes the database key to a file. Keep it away from this laptop: on a USB stick, or printed.</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스는 암호화되어 있습니다. 키는 이 컴퓨터의 OS 키 저장소에만 있어서, 운영체제를 다시 설치하거나 새 노트북으로 옮기면 복구 키 없이는 어떤 사례도 읽을 수 없습니다. 복구 키 파일과 데이터베이스를 함께 가진 사람은 모든 사례를 읽을 수 있으니 노트북과 따로 보관하세요.</source>
+        <translation>This database is encrypted. Its key is only in this computer's OS keyring: after reinstalling the OS or moving to a new laptop, no case can be read without the recovery key. Anyone with the recovery-key file and the database can read every case, so keep the file apart from the laptop.</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스는 암호화되어 있지 않습니다.</source>
+        <translation>This database is not encrypted.</translation>
+    </message>
+    <message>
+        <source>복구 키를 아직 저장하지 않았습니다.</source>
+        <translation>The recovery key has not been saved yet.</translation>
+    </message>
+    <message>
+        <source>복구 키를 저장했습니다.</source>
+        <translation>The recovery key has been saved.</translation>
+    </message>
+    <message>
+        <source>복구 키 파일을 쓸 수 없습니다: {detail}</source>
+        <translation>Cannot write the recovery-key file: {detail}</translation>
+    </message>
+    <message>
+        <source>복구 키를 저장했습니다: {path}. 이 파일을 노트북과 다른 곳에 보관하세요.</source>
+        <translation>Recovery key saved: {path}. Keep this file away from the laptop.</translation>
+    </message>
+    <message>
+        <source>복구 키 저장</source>
+        <translation>Save recovery key</translation>
+    </message>
+    <message>
+        <source>텍스트 파일 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
     </message>
 </context>
 <context>
