@@ -1518,6 +1518,37 @@
     </message>
 </context>
 <context>
+    <name>HubPasswordDialog</name>
+    <message>
+        <source>PostgreSQL 허브 비밀번호</source>
+        <translation>PostgreSQL hub password</translation>
+    </message>
+    <message>
+        <source>허브 &lt;b&gt;{hub}&lt;/b&gt;에 로그인할 비밀번호를 넣으세요.</source>
+        <translation>Enter the password to log in to the hub &lt;b&gt;{hub}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>이 노트북에 기억</source>
+        <translation>Remember on this laptop</translation>
+    </message>
+    <message>
+        <source>동기화가 되면 비밀번호를 OS 키 저장소에 둡니다 (설정 파일에는 두지 않습니다)</source>
+        <translation>Once the sync works, the password goes to the OS keyring (never to the settings file)</translation>
+    </message>
+    <message>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>다시 시도</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ImportPanel</name>
     <message>
         <source>파일 선택…</source>
@@ -2910,6 +2941,14 @@ Database: {path}</translation>
     <message>
         <source>기다리는 묶음: {bundles}</source>
         <translation>Waiting bundles: {bundles}</translation>
+    </message>
+    <message>
+        <source>허브 비밀번호를 이 노트북의 OS 키 저장소에 기억했습니다.</source>
+        <translation>The hub password is remembered in this laptop's OS keyring.</translation>
+    </message>
+    <message>
+        <source>이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다. 다음에 다시 묻습니다.</source>
+        <translation>This computer has no OS keyring, so the hub password was not remembered. It will be asked again next time.</translation>
     </message>
 </context>
 <context>
