@@ -1,8 +1,15 @@
-"""An OS keyring backend in memory: the encrypted-store path without touching the developer's keyring."""
+"""An OS keyring backend in memory, and fixtures with it or with no keyring at all (as on CI): the
+encrypted-store path without touching the developer's keyring. Import the fixtures into a conftest
+or test module."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import keyring
+import pytest
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 
 
 class MemoryKeyring(KeyringBackend):
@@ -24,3 +31,29 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """A usable, empty OS keyring for this test (and no ``ONESTOP_DB_KEY``)."""
+    monkeypatch.delenv("ONESTOP_DB_KEY", raising=False)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No usable OS keyring (as on CI) and no ``ONESTOP_DB_KEY``."""
+    monkeypatch.delenv("ONESTOP_DB_KEY", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)
