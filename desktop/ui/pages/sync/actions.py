@@ -15,7 +15,7 @@ from desktop.sync import keys, team
 from desktop.sync.conflicts import Conflict, list_conflicts
 from desktop.sync.engine import SyncReport, sync_with_hub
 from desktop.sync.hubs import pg_password
-from desktop.sync.hubs.postgres import HubPasswordRefused, is_postgres_url
+from desktop.sync.hubs.postgres import is_postgres_url
 from desktop.sync.merge_queue import MergeCandidate, merge_candidates
 from desktop.sync.status import unsynced_count
 from desktop.sync.team import Membership
@@ -104,11 +104,6 @@ def needs_passphrase(exc: BaseException) -> bool:
     if isinstance(exc, keys.KeysLocked):
         return True
     return isinstance(exc, RejectedInput) and exc.problems[0].field == "passphrase"
-
-
-def needs_hub_password(exc: BaseException) -> bool:
-    """The PostgreSQL hub refused the password, or there was none: ask for it."""
-    return isinstance(exc, HubPasswordRefused)
 
 
 def write_failed(report: SyncReport) -> bool:

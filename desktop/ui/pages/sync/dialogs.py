@@ -123,7 +123,6 @@ class HubPasswordDialog(QDialog):
         reason = QLabel(why)
         reason.setObjectName("hubPasswordReason")
         reason.setWordWrap(True)
-        reason.setStyleSheet("color: palette(mid);")
         self.password = QLineEdit()
         self.password.setObjectName("hubPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -148,7 +147,8 @@ class HubPasswordDialog(QDialog):
         layout.addWidget(reason)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        # Wrapped labels need their height at this width, not the height of their one-line hint.
+        self.resize(520, layout.totalHeightForWidth(520))
 
     def accept(self) -> None:
         """Only with a password (an empty one would fail the same way again)."""

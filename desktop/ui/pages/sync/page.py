@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.sync.engine import SyncReport
 from desktop.sync.hubs import pg_password, shown_hub
-from desktop.sync.hubs.postgres import is_postgres_url
+from desktop.sync.hubs.postgres import HubPasswordRefused, is_postgres_url
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.reports.widgets import JobBar
@@ -302,8 +302,9 @@ class SyncPage(Page):
                     self._passphrase = phrase
                     self._start_keyed(hub, make, on_success, text)
                     return
-            if actions.needs_hub_password(exc):
-                answer = self.ask_hub_password(hub, error_text(exc, self._ctx.lang))
+            if isinstance(exc, HubPasswordRefused):
+                refused = exc.problems[0]
+                answer = self.ask_hub_password(hub, refused.en if self._ctx.lang == "en" else refused.ko)
                 if answer is not None:
                     self._hub_password = (shown_hub(hub), answer[0])
                     self._remember_password = answer[1]
