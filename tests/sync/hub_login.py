@@ -1,16 +1,14 @@
-"""Fixtures for the PostgreSQL hub password tests (import them into a test module): an in-memory OS
-keyring or none, and no password from libpq's own places (``PGPASSWORD``, a password file)."""
+"""Fixtures for the PostgreSQL hub password tests (import them into a test module): the OS keyring
+fixtures of tests/store/memory_keyring.py with no password from libpq's own places
+(``PGPASSWORD``, a password file) either."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 
-from tests.store.memory_keyring import MemoryKeyring
+from tests.store.memory_keyring import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401 - fixtures
 
 
 @pytest.fixture
@@ -23,23 +21,11 @@ def no_libpq_password(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def hub_keyring(no_libpq_password: Path) -> Iterator[MemoryKeyring]:
-    """A usable, empty OS keyring for this test."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
+def hub_keyring(memory_keyring: MemoryKeyring, no_libpq_password: Path) -> MemoryKeyring:  # noqa: F811
+    """A usable, empty OS keyring for this test, and no password from libpq."""
+    return memory_keyring
 
 
 @pytest.fixture
-def no_hub_keyring(no_libpq_password: Path) -> Iterator[None]:
-    """No usable OS keyring (as on CI and some Linux desktops)."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(previous)
+def no_hub_keyring(no_keyring: None, no_libpq_password: Path) -> None:  # noqa: F811
+    """No usable OS keyring (as on CI and some Linux desktops), and no password from libpq."""

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from conftest_pg import pg_cluster, pg_hub_url  # noqa: F401 - fixtures used below
-from hub_login import hub_keyring, no_hub_keyring, no_libpq_password  # noqa: F401 - fixtures used below
+from hub_login import (  # noqa: F401 - fixtures used below
+    hub_keyring,
+    memory_keyring,
+    no_hub_keyring,
+    no_keyring,
+    no_libpq_password,
+)
 from laptops import Laptop
 from pg_cluster import HUB_PASSWORD
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hub_login import hub_keyring, no_hub_keyring, no_libpq_password  # noqa: F401 - fixtures used below
+from hub_login import (  # noqa: F401 - fixtures used below
+    hub_keyring,
+    memory_keyring,
+    no_hub_keyring,
+    no_keyring,
+    no_libpq_password,
+)
 
 from desktop.store.os_keyring import SERVICE
 from desktop.sync.hubs import pg_password, shown_hub

@@ -31,7 +31,13 @@ from desktop.ui.pages.sync import actions
 from desktop.ui.pages.sync.dialogs import HubPasswordDialog
 from desktop.ui.pages.sync.page import SyncPage
 from tests.store.memory_keyring import MemoryKeyring
-from tests.sync.hub_login import hub_keyring, no_hub_keyring, no_libpq_password  # noqa: F401 - fixtures
+from tests.sync.hub_login import (  # noqa: F401 - fixtures used below
+    hub_keyring,
+    memory_keyring,
+    no_hub_keyring,
+    no_keyring,
+    no_libpq_password,
+)
 
 MakeCtx = Callable[..., AppContext]
 HUB = "postgresql://onestop_hub@hub.jeonnam-onestop.kr/onestop_hub"
