@@ -224,20 +224,31 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
 
 def _remember_hub_password(hub: str, out: Output) -> None:
     """After a sync that worked: a password in a ``postgresql://`` URL goes to the OS keyring, so
-    the URL without it works next time (docs/POSTGRES_HUB.md §2). Says so only when it could not."""
+    the URL without it works next time (docs/POSTGRES_HUB.md §2). A note on stderr says where it
+    went, or that there was nowhere to keep it."""
     from desktop.sync.hubs import pg_password
-    from desktop.sync.hubs.postgres import is_postgres_url
+    from desktop.sync.hubs.postgres import display_url, is_postgres_url
 
-    if is_postgres_url(hub) and pg_password.remember_password(hub) == "no_keyring":
-        print(
-            out.t(
-                "참고: 이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다 "
-                "(PGPASSWORD나 ~/.pgpass를 쓰세요).",
-                "Note: this computer has no OS keyring, so the hub password was not remembered "
-                "(use PGPASSWORD or ~/.pgpass).",
-            ),
-            file=sys.stderr,
-        )
+    if not is_postgres_url(hub):
+        return
+    done = pg_password.remember_password(hub)
+    url = display_url(hub)
+    notes = {
+        "saved": out.t(
+            f"참고: 허브 비밀번호를 OS 키 저장소에 기억했습니다. 이제 --hub {url} 로 충분합니다 "
+            f"(지우기: onestop hub forget-password --hub {url}).",
+            f"Note: the hub password is remembered in the OS keyring; --hub {url} is enough from now "
+            f"on (remove it: onestop hub forget-password --hub {url}).",
+        ),
+        "no_keyring": out.t(
+            "참고: 이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다 "
+            "(PGPASSWORD나 ~/.pgpass를 쓰세요).",
+            "Note: this computer has no OS keyring, so the hub password was not remembered "
+            "(use PGPASSWORD or ~/.pgpass).",
+        ),
+    }
+    if done in notes:
+        print(notes[done], file=sys.stderr)
 
 
 # --- conflicts and merge queue ----------------------------------------------------------------------

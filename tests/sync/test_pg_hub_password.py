@@ -59,6 +59,7 @@ def test_a_sync_with_the_password_keeps_it_and_the_bare_url_works_afterwards(
     code, out, err = _onestop(capsys, a, "sync", "--hub", pg_hub_url)
 
     assert code == 0, err
+    assert "remembered in the OS keyring" in err and f"forget-password --hub {bare}" in err
     assert HUB_PASSWORD not in out + err
     (name,) = [user for service, user in hub_keyring.passwords if service == SERVICE]
     assert name.startswith("hub/onestop_hub@127.0.0.1:") and HUB_PASSWORD not in name
