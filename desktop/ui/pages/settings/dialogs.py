@@ -133,8 +133,8 @@ class RecoveryKeyDialog(QDialog):
             key = read_key()
             self.key_edit.setPlainText(recovery_key.grouped(key))
             self.recovered = recovery_key.recover(self._store, key)
-        except RejectedInput as exc:
-            self.error.show_text(exc.text(self._lang))
+        except RejectedInput as exc:  # the reason alone: the field name means nothing to the user
+            self.error.show_text(" ".join(p.en if self._lang == "en" else p.ko for p in exc.problems))
             return False
         self.error.show_text("")
         super().accept()
