@@ -15,8 +15,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 from shots import save_screenshot, screenshot_folder
 from sync_team import Team
+from test_sync_page import _page, _sync
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from desktop.core.errors import reject
@@ -71,16 +72,6 @@ def fake_server(sync_team: Team, monkeypatch: pytest.MonkeyPatch) -> list[str | 
     return tried
 
 
-def _page(ctx: AppContext, qtbot: QtBot) -> SyncPage:
-    page = SyncPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(1100, 760)
-    page.show()
-    qtbot.waitExposed(page)
-    qtbot.waitUntil(lambda: not ctx.workers.busy, timeout=20_000)
-    return page
-
-
 def _answering(page: SyncPage, monkeypatch: pytest.MonkeyPatch, *answers: tuple[str, bool] | None) -> Asked:
     """The dialog answers these in turn; returns the reasons it was shown with."""
     asked: Asked = []
@@ -93,14 +84,6 @@ def _answering(page: SyncPage, monkeypatch: pytest.MonkeyPatch, *answers: tuple[
 
     monkeypatch.setattr(page, "ask_hub_password", ask)
     return asked
-
-
-def _sync(page: SyncPage, ctx: AppContext, qtbot: QtBot) -> None:
-    page.report = None
-    page.error.show_text("")
-    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.report is not None or bool(page.error.text()), timeout=20_000)
-    qtbot.waitUntil(lambda: not ctx.workers.busy, timeout=20_000)
 
 
 def test_a_refused_password_is_asked_for_kept_in_the_keyring_and_not_asked_again(
