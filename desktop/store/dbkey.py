@@ -50,6 +50,15 @@ def new_key() -> bytes:
     return secrets.token_bytes(driver.KEY_BYTES)
 
 
+def hex_key(digits: str) -> bytes | None:
+    """``digits`` as a store key; None unless they are exactly 64 hex digits."""
+    try:
+        key = bytes.fromhex(digits)
+    except ValueError:
+        return None
+    return key if len(key) == driver.KEY_BYTES else None
+
+
 def key_from_env() -> bytes | None:
     """``ONESTOP_DB_KEY`` as 32 bytes, None when unset.
 
@@ -59,11 +68,8 @@ def key_from_env() -> bytes | None:
     text = os.environ.get(KEY_ENV, "").strip()
     if not text:
         return None
-    try:
-        key = bytes.fromhex(text)
-    except ValueError:
-        key = b""
-    if len(key) != driver.KEY_BYTES:
+    key = hex_key(text)
+    if key is None:
         raise reject(
             KEY_ENV,
             f"{KEY_ENV}는 16진수 64자리(256비트 키)여야 합니다.",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.core.errors import RejectedInput, reject
 from desktop.store import driver
-from desktop.store.dbkey import KEY_ENV, KEYRING_NAME, KEYRING_SCOPE, key_from_env
+from desktop.store.dbkey import KEY_ENV, KEYRING_NAME, KEYRING_SCOPE, hex_key, key_from_env
 from desktop.store.os_keyring import KeyringStore, keyring_usable
 from desktop.store.schema import connect_for_reading
 
@@ -108,11 +108,8 @@ def parse_key(text: str) -> bytes:
     if BEGIN in text:
         text = text.split(BEGIN, 1)[1].split(END, 1)[0]
     digits = _SEPARATORS.sub("", text)
-    try:
-        key = bytes.fromhex(digits)
-    except ValueError:
-        key = b""
-    if len(key) != driver.KEY_BYTES:
+    key = hex_key(digits)
+    if key is None:
         raise reject(
             "recovery_key",
             f"복구 키는 16진수(0–9, a–f) 64자리입니다. 입력한 것은 {len(digits)}자입니다. "
