@@ -107,6 +107,22 @@ def test_a_plain_store_says_why_and_offers_no_key(
     assert "암호화되어 있지 않습니다" in page.key_box.state.text()
 
 
+def test_saving_the_key_keeps_what_is_being_typed_in_the_settings_form(
+    encrypted_ctx: AppContext, tmp_path: Path, qtbot: QtBot
+) -> None:
+    page = SettingsPage(encrypted_ctx)
+    qtbot.addWidget(page)
+    page.user_name.setText("박코디")
+    assert page.key_box.save_to(tmp_path / "key.txt")
+    assert page.user_name.text() == "박코디" and encrypted_ctx.settings.user_name == "김상담"
+    assert "저장했습니다" in page.key_box.saved.text()
+    encrypted_ctx.update_settings(encrypted_ctx.settings.with_changes(user_name="이관리"))
+    assert page.user_name.text() == "박코디"  # still unsaved typing: not overwritten
+    page.load()
+    encrypted_ctx.update_settings(encrypted_ctx.settings.with_changes(device_name="laptop-9"))
+    assert page.device_name.text() == "laptop-9"  # nothing typed: the form follows the settings
+
+
 # --- The reminder -------------------------------------------------------------------------------
 
 

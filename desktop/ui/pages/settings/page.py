@@ -32,6 +32,7 @@ class SettingsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("settingsPage")
+        self._shown = ctx.settings  # what load() last put in the widgets
         labels = ctx.labels()
         self.user_name = QLineEdit()
         self.user_name.setObjectName("settingUserName")
@@ -121,12 +122,12 @@ class SettingsPage(Page):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
-        ctx.events.settings_changed.connect(self.load)
+        ctx.events.settings_changed.connect(self._settings_changed)
         self.load()
 
     def load(self) -> None:
         """Show the current settings in the widgets."""
-        s = self._ctx.settings
+        s = self._shown = self._ctx.settings
         self.user_name.setText(s.user_name)
         self.agency.setCurrentIndex(max(self.agency.findData(s.agency_id), 0))
         self.role.setCurrentIndex(max(self.role.findData(s.role), 0))
@@ -138,9 +139,9 @@ class SettingsPage(Page):
         self.error.show_text("")
         self.key_box.load()
 
-    def values(self) -> Settings:
-        """The settings as the widgets show them."""
-        return self._ctx.settings.with_changes(
+    def values(self, base: Settings | None = None) -> Settings:
+        """The settings as the widgets show them (over ``base``, by default the current ones)."""
+        return (base or self._ctx.settings).with_changes(
             user_name=self.user_name.text().strip(),
             agency_id=str(self.agency.currentData() or ""),
             role=str(self.role.currentData() or "consultant"),
@@ -160,6 +161,13 @@ class SettingsPage(Page):
             return
         self.saved_label.setText(self.tr("저장했습니다."))
         self._ctx.update_settings(new)
+
+    def _settings_changed(self) -> None:
+        # Saving the recovery key changes the settings too: keep what the user is typing here.
+        if self.values(self._shown) == self._shown:
+            self.load()
+        else:
+            self.key_box.load()
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
