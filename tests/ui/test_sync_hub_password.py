@@ -199,7 +199,7 @@ def test_the_dialog_masks_the_password_remembers_by_default_and_needs_a_password
     assert dialog.answer() == (RIGHT, False)
 
 
-def test_the_page_opens_the_real_dialog_and_retries_with_what_was_typed(
+def test_the_page_opens_the_real_dialog_retries_with_what_was_typed_and_screenshots_it(
     mine_ctx: AppContext,
     qtbot: QtBot,
     fake_server: list[str | None],
