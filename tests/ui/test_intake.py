@@ -249,3 +249,63 @@ def test_typing_in_the_lookup_box_searches_by_itself(
     assert lookup.model.rowCount() > 0
     commit_text(lookup.box, "없는말")
     qtbot.waitUntil(lambda: lookup.model.rowCount() == 0, timeout=1_000)
+
+
+def _firm_with_a_routed_difficulty(window: MainWindow, qtbot: QtBot, demo_db: Database) -> IntakePanel:
+    """The intake with a picked firm whose export question is routed (the agency has alternatives)."""
+    firm_id, _ = firms.add_firm(
+        demo_db, firms.NewFirm(brn=NEW_BRN, name="순천정밀", region_code="49"), window.ctx.actor()
+    )
+    _active(window, qtbot)
+    window.new_case()
+    intake = _intake(window)
+    intake._firm_picked(firms.get_firm(demo_db, firm_id))
+    commit_text(intake.text, "수출 바우처 지원사업 신청 자격 문의")
+    intake.accept_field_suggestion()
+    return intake
+
+
+def test_the_next_difficulty_offers_no_consent_left_from_the_last_one(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db)
+    assert len(intake.consents) > 1  # the suggested agency and its alternatives
+    intake.consents[0].setChecked(True)
+    assert intake.save() is not None
+    assert intake.agency.currentData() == ""
+    assert intake.consents == []
+
+
+def test_tab_follows_the_intake_from_the_agency_to_save(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
+    intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db)
+    intake.agency.setFocus()
+    keys = Keyboard(qtbot)
+    reached = []
+    while keys.focused() is not intake.save_button and len(reached) < 10:
+        keys.press(Qt.Key.Key_Tab)
+        reached.append(keys.focused())
+    assert reached == [*intake.consents, intake.save_button]
+    intake.agency.setCurrentIndex(intake.agency.findData("KITA"))  # overridden: the reason comes first
+    intake.agency.setFocus()
+    keys.press(Qt.Key.Key_Tab)
+    assert keys.focused() is intake.reason
+
+
+def test_tab_from_the_onsite_answer_reaches_save(window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db)
+    intake.onsite_radio.setChecked(True)
+    intake.answer.setFocus()
+    Keyboard(qtbot).press(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is intake.save_button
+
+
+def test_the_saved_message_does_not_widen_the_form(window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+    intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db)
+    intake.consents[0].setChecked(True)
+    assert intake.save() is not None
+    assert intake.saved_label.text()
+    QApplication.processEvents()
+    pane = intake.parentWidget()  # the scroll area's viewport (it never scrolls sideways)
+    assert pane is not None and intake.minimumSizeHint().width() <= pane.width()

@@ -114,6 +114,7 @@ class IntakeForm(QWidget):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("intakeSavedLabel")
         self.saved_label.setStyleSheet("color: #146c43;")
+        self.saved_label.setWordWrap(True)  # a long case number must not widen the form past its pane
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -108,7 +108,7 @@ class IntakePanel(IntakeForm):
             self.route_hint.clear()
             self.reason.clear()
             self.answer.clear()
-            self._rebuild_consents()
+            self._rebuild_consents([])  # the last case's alternative agencies are not this one's
             self.error.show_text("")
         finally:
             self._restoring = False
@@ -248,7 +248,7 @@ class IntakePanel(IntakeForm):
             if agency_id and agency_id not in recipients:
                 recipients.append(agency_id)
         labels = self._ctx.labels()
-        previous: QWidget = self.agency
+        previous: QWidget = self.reason
         for agency_id in recipients:
             box = QCheckBox(
                 self.tr("기업이 {agency}에 정보 제공을 동의함").format(agency=labels.agency_full(agency_id))
@@ -263,7 +263,8 @@ class IntakePanel(IntakeForm):
             self.consents.append(box)
             self.setTabOrder(previous, box)
             previous = box
-        self.setTabOrder(previous, self.save_button)
+        self.setTabOrder(previous, self.answer)
+        self.setTabOrder(self.answer, self.save_button)
 
     def _update_mode(self) -> None:
         route = self.route_radio.isChecked()
