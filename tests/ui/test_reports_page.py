@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from desktop.store import audit, dashboard_queries, firms, queries, sessions
 from desktop.ui.main_window import MainWindow
@@ -118,6 +119,20 @@ def test_session_report_preview_can_be_saved_and_printed(
     printed = QPdfDocument()
     printed.load(str(tmp_path / "printed.pdf"))
     assert printed.pageCount() == pages
+
+
+def test_every_report_form_fills_the_width_of_the_panel(
+    window: MainWindow, page: ReportsPage, qtbot: QtBot
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    pdf = page.pdf
+    for kind in ("case", "firm", "session", "register"):
+        pdf.kinds.setCurrentRow(REPORT_KINDS.index(kind))
+        QApplication.processEvents()
+        form = pdf.params.currentWidget()
+        assert form is not None and form.width() == pdf.kinds.width(), kind
+    assert pdf.case_number.width() > pdf.kinds.width() // 2
 
 
 def test_a_case_record_needs_its_number_and_unmasking_needs_a_reason(page: ReportsPage, qtbot: QtBot) -> None:

@@ -234,7 +234,9 @@ class PdfReportsPanel(QWidget):
                 if form is not None:
                     form.setSizePolicy(policy, policy)
             self.params.setCurrentIndex(row)
-            self.params.adjustSize()
+            # updateGeometry, not adjustSize: adjustSize shrank the form to its hint width,
+            # cutting off the case-number and firm fields until the window was resized.
+            self.params.updateGeometry()
             # The register names firms only and the period report counts: nothing to unmask.
             self.unmask_box.setVisible(REPORT_KINDS[row] not in UNMASKED_KINDS)
             self.error.show_text("")
