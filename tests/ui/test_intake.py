@@ -301,7 +301,9 @@ def test_tab_from_the_onsite_answer_reaches_save(window: MainWindow, qtbot: QtBo
     assert QApplication.focusWidget() is intake.save_button
 
 
-def test_the_saved_message_does_not_widen_the_form(window: MainWindow, qtbot: QtBot, demo_db: Database) -> None:
+def test_the_saved_message_does_not_widen_the_form(
+    window: MainWindow, qtbot: QtBot, demo_db: Database
+) -> None:
     intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db)
     intake.consents[0].setChecked(True)
     assert intake.save() is not None
