@@ -2776,10 +2776,6 @@ Database: {path}</translation>
         <translation>This database is encrypted. Its key is only in this computer's OS keyring: after reinstalling the OS or moving to a new laptop, no case can be read without the recovery key. Anyone with the recovery-key file and the database can read every case, so keep the file apart from the laptop.</translation>
     </message>
     <message>
-        <source>이 데이터베이스는 암호화되어 있지 않습니다.</source>
-        <translation>This database is not encrypted.</translation>
-    </message>
-    <message>
         <source>복구 키를 아직 저장하지 않았습니다.</source>
         <translation>The recovery key has not been saved yet.</translation>
     </message>

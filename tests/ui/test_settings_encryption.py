@@ -19,6 +19,7 @@ from desktop.store import audit, dbkey, recovery_key
 from desktop.store.db import Database
 from desktop.store.opening import open_store
 from desktop.ui.context import AppContext
+from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings import dialogs
 from desktop.ui.pages.settings.dialogs import RecoveryKeyDialog
@@ -98,13 +99,21 @@ def test_a_failed_write_leaves_the_old_file_and_records_nothing(
     assert encrypted_ctx.settings.recovery_key_saved_for == ""
 
 
-def test_a_plain_store_says_why_and_offers_no_key(
-    db: Database, make_ctx: Callable[..., AppContext], qtbot: QtBot
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_plain_store_says_once_why_it_is_plain_and_offers_no_key(
+    lang: str,
+    db: Database,
+    make_ctx: Callable[..., AppContext],
+    translations: Translations,
+    qtbot: QtBot,
 ) -> None:
-    page = SettingsPage(make_ctx(db))
+    translations.install(lang)
+    page = SettingsPage(make_ctx(db, language=lang))
     qtbot.addWidget(page)
     assert not page.key_box.save_button.isEnabled()
-    assert "암호화되어 있지 않습니다" in page.key_box.state.text()
+    ko, en = dbkey.plain_reason()
+    # The reason already says the store is plain; a headline before it said it twice.
+    assert page.key_box.state.text() == (en if lang == "en" else ko)
 
 
 def test_saving_the_key_keeps_what_is_being_typed_in_the_settings_form(

@@ -59,9 +59,9 @@ class StoreKeyBox(QGroupBox):
                 )
             )
         else:
+            # Each reason already says the store is plain: no headline before it.
             ko, en = dbkey.plain_reason()
-            why = en if ctx.lang == "en" else ko
-            self.state.setText(self.tr("이 데이터베이스는 암호화되어 있지 않습니다.") + " " + why)
+            self.state.setText(en if ctx.lang == "en" else ko)
         self.save_button.setEnabled(encrypted)
         self.saved.setVisible(encrypted)
         self.saved.setText(
