@@ -27,6 +27,7 @@ from desktop.ui.pages.case_detail.dialog import CaseDetailDialog
 from desktop.ui.pages.clusters.dialogs import COL_VALUE, ThresholdDialog
 from desktop.ui.pages.clusters.page import ClustersPage
 from desktop.ui.pages.dashboard.page import DashboardPage
+from desktop.ui.pages.dashboard.widgets import TOP_AGENCIES
 from desktop.ui.widgets.bar_chart import Bar, BarChart
 from desktop.ui.widgets.coord_dialogs import CallDialog, ProblemsDialog
 from reports.excel import coord_import
@@ -107,6 +108,20 @@ def test_the_dashboard_shows_the_figures_of_the_chosen_period(demo_ctx: AppConte
     qtbot.waitUntil(lambda: page.figures is not None, timeout=20_000)
     assert page.figures is not None and page.figures.total < 300
     assert page.figures.date_from is not None
+
+
+def test_the_agency_chart_ranks_agencies_by_open_cases_and_leaves_out_those_with_none(
+    demo_ctx: AppContext, qtbot: QtBot
+) -> None:
+    page = DashboardPage(demo_ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=20_000)
+    figures = page.figures
+    assert figures is not None
+    assert any(g.key and not g.open for g in figures.by_agency)  # the demo has agencies with none
+    waiting = sorted((g.open for g in figures.by_agency if g.key and g.open), reverse=True)
+    shown = [bar.values[0] for bar in page.view.agency_chart.bars]
+    assert shown == waiting[:TOP_AGENCIES] and 0 not in shown
 
 
 def test_the_dashboard_writes_the_period_pdf(demo_ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:

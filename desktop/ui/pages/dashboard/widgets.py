@@ -145,7 +145,10 @@ class FiguresView(QWidget):
             (self.tr("전체"), self.tr("현장해결")),
             colours=(TOTAL_COLOUR, ONSITE_COLOUR),
         )
-        agencies = [g for g in figures.by_agency if g.key][:TOP_AGENCIES]
+        # The chart shows waiting work: most open cases first, agencies with none left out
+        # (by_agency is ranked by all cases, which hid busy agencies behind idle ones).
+        waiting = [g for g in figures.by_agency if g.key and g.open]
+        agencies = sorted(waiting, key=lambda g: (-g.open, -g.overdue))[:TOP_AGENCIES]
         self.agency_chart.set_data(
             [Bar(labels.agency(g.key), (g.open, g.overdue)) for g in agencies],
             (self.tr("처리 중"), self.tr("기한 초과")),
