@@ -172,3 +172,18 @@ def test_an_offered_draft_is_kept_until_restored_or_discarded(ctx: AppContext, q
     qtbot.wait(600)  # longer than the autosave debounce
     detail.close()  # closed without deciding
     assert (ctx.drafts.get(draft_key(case_id)) or {}).get("assignee") == "박담당"
+
+
+def test_a_case_opens_ready_for_a_note_and_enter_does_not_leave_it(ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = CaseDetailDialog(ctx, _new_case(ctx))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert QApplication.focusWidget() is dialog.note
+    firm_requests: list[str] = []
+    ctx.events.firm_open_requested.connect(firm_requests.append)
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert firm_requests == []
+    assert dialog.isVisible()

@@ -69,6 +69,8 @@ class CaseDetailDialog(QDialog):
         self._offer_draft()
         ctx.events.case_changed.connect(self._case_changed)
         self.resize(1000, 680)
+        # Not the firm link (the first focusable widget): an Enter just after opening would leave the case.
+        self.note.setFocus()
 
     # --- building --------------------------------------------------------------------------------
 
