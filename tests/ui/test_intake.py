@@ -17,6 +17,8 @@ from desktop.store import cases, firms, queries, sessions
 from desktop.store.calendar import work_calendar
 from desktop.store.db import Database
 from desktop.store.firm_pages import page_firms
+from desktop.ui.context import AppContext
+from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.intake.panel import IntakePanel
 from desktop.ui.pages.today.page import TodayPage
@@ -311,3 +313,28 @@ def test_the_saved_message_does_not_widen_the_form(
     QApplication.processEvents()
     pane = intake.parentWidget()  # the scroll area's viewport (it never scrolls sideways)
     assert pane is not None and intake.minimumSizeHint().width() <= pane.width()
+
+
+def test_the_english_form_keeps_its_labels_in_view(
+    demo_db: Database, make_ctx: object, translations: Translations, qtbot: QtBot
+) -> None:
+    """English agency and region names are long; the form still fits its pane (it never scrolls sideways)."""
+    translations.install("en")
+    ctx: AppContext = make_ctx(demo_db, language="en")  # type: ignore[operator]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    _active(window, qtbot)
+    window.new_case()
+    intake = _intake(window)
+    pane = intake.parentWidget()
+    assert pane is not None
+    QApplication.processEvents()
+    assert intake.minimumSizeHint().width() <= pane.width()  # the agency box lists every agency
+    firm_id, _ = firms.add_firm(
+        demo_db, firms.NewFirm(brn=NEW_BRN, name="Suncheon Precision", region_code="49"), ctx.actor()
+    )
+    intake._firm_picked(firms.get_firm(demo_db, firm_id))
+    QApplication.processEvents()
+    assert "Jeonnam-Gwangju Integrated Special City" in intake.firm_label.text()
+    assert intake.minimumSizeHint().width() <= pane.width()

@@ -43,6 +43,9 @@ class IntakeForm(QWidget):
         self.firm_label = QLabel()
         self.firm_label.setObjectName("intakeFirmLabel")
         self.firm_label.setStyleSheet("font-weight: bold;")
+        # Long (English) region names wrap; the form is squeezed to its minimum height, so keep two lines.
+        self.firm_label.setWordWrap(True)
+        self.firm_label.setMinimumHeight(2 * self.firm_label.fontMetrics().lineSpacing())
         self.change_firm = QPushButton(self.tr("기업 변경"))
         self.change_firm.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         firm_row = QHBoxLayout()
@@ -86,6 +89,9 @@ class IntakeForm(QWidget):
         mode_row.addStretch(1)
         self.agency = QComboBox()
         self.agency.setObjectName("intakeAgency")
+        # Long (English) agency names must not push the form past its pane: the popup shows them whole.
+        self.agency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.agency.setMinimumContentsLength(20)
         self.agency.addItem(self.tr("— 배정하지 않음 —"), "")
         for a in labels.agencies():
             self.agency.addItem(labels.agency_full(a.id), a.id)
@@ -118,6 +124,8 @@ class IntakeForm(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A row too long for the pane (an English consent line) goes under its label.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         firm_caption = QLabel(self.tr("기업(&K)"))
         firm_caption.setBuddy(self.lookup.box)
         form.addRow(firm_caption, self.lookup)
