@@ -263,7 +263,10 @@ def _cases(
             stuck = rng.random() < 0.04
             progress = 0.0 if stuck else min(age_days / 14, 1.0) * rng.random() ** 0.3
             if progress > 0.35:
-                replied = min(deadline - timedelta(hours=rng.randint(1, 60)), now)
+                # Short deadlines (a few working hours) minus the reply lead would fall before
+                # the receipt: an agency replies an hour after it at the earliest.
+                lead = timedelta(hours=rng.randint(1, 60))
+                replied = min(max(deadline - lead, received + timedelta(hours=1)), now)
                 events.append(
                     _event(
                         case_id,

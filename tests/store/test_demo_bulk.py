@@ -25,6 +25,16 @@ def test_demo_firms_have_valid_brns_and_cases_span_the_lifecycle(db: Database) -
     assert len(queries.counts_by(db, "field_code")) == 14
 
 
+def test_demo_timelines_never_run_backwards(db: Database) -> None:
+    # A reply before the receipt gave negative reply days on the dashboard and in the reports.
+    demo.load_demo_data(db, firms=100, cases=2_000, seed=1, today=TODAY)
+    early = db.scalar(
+        "SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.at < c.received_at"
+    )
+    assert early == 0
+    assert db.scalar("SELECT count(*) FROM cases WHERE closed_at != '' AND closed_at < received_at") == 0
+
+
 def test_copies_beyond_the_pool_are_unique_and_complete(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
