@@ -338,3 +338,18 @@ def test_the_english_form_keeps_its_labels_in_view(
     QApplication.processEvents()
     assert "Jeonnam-Gwangju Integrated Special City" in intake.firm_label.text()
     assert intake.minimumSizeHint().width() <= pane.width()
+
+
+@pytest.mark.parametrize("pasted", ["900101-1234567", "9001011234567"])
+def test_a_pasted_resident_number_is_flagged_not_taken_for_a_brn(
+    window: MainWindow, qtbot: QtBot, pasted: str
+) -> None:
+    _active(window, qtbot)
+    keys = Keyboard(qtbot)
+    keys.press(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    intake = _intake(window)
+    keys.type_ascii(pasted)
+    intake.lookup.search_now()
+    assert "주민등록번호" in intake.lookup.hint.text()
+    keys.press(Qt.Key.Key_Return)
+    assert not intake.new_firm.isVisible()

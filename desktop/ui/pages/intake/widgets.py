@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -113,21 +115,24 @@ class FirmLookup(QWidget):
         digits = brn_digits(query)
         if not query:
             self.hint.setText("")
+        elif ids.find_rrns(query):  # DOMAIN §5: a pasted 주민등록번호 is flagged, never taken for a BRN
+            self.hint.setText(self._problem(lambda: ids.refuse_rrn(query, "brn")))
         elif digits is not None and len(digits) == 10:
             if ids.is_valid_brn(digits):
                 self.hint.setText(
                     self.tr("등록되지 않은 사업자등록번호입니다. Enter로 새 기업을 등록합니다.")
                 )
             else:
-                self.hint.setText(self._brn_problem(digits))
+                self.hint.setText(self._problem(lambda: ids.validate_brn(digits)))
         elif digits is not None:
             self.hint.setText(self.tr("사업자등록번호 {n}/10자리").format(n=len(digits)))
         else:
             self.hint.setText(self.tr("찾은 기업이 없습니다. Enter로 새 기업을 등록합니다."))
 
-    def _brn_problem(self, digits: str) -> str:
+    def _problem(self, check: Callable[[], object]) -> str:
+        """The first problem ``check`` raises, in the UI language ('' when it passes)."""
         try:
-            ids.validate_brn(digits)
+            check()
         except RejectedInput as exc:
             return exc.problems[0].en if self._ctx.lang == "en" else exc.problems[0].ko
         return ""
