@@ -336,12 +336,14 @@ class _Reader:
             agency_id = ""
         if guessed and "field" in mapping and cv.text_of(values.get("field")):
             written = cv.text_of(values.get("field"))
-            name = next((f.name_ko for f in self.ref.fields if f.code == field_code), field_code)
+            field = next((f for f in self.ref.fields if f.code == field_code), None)
+            name_ko = field.name_ko if field else field_code
+            name_en = f"{field_code} {field.name_en}" if field else field_code
             self.warnings.append(
                 Problem(
                     mapping["field"].header,
-                    f"분야 '{written}'을(를) '{name}'(으)로 읽었습니다.",
-                    f"Field '{written}' read as {field_code}.",
+                    f"분야 '{written}'을(를) '{name_ko}'(으)로 읽었습니다.",
+                    f"Field '{written}' read as {name_en}.",
                     source,
                     number,
                 )

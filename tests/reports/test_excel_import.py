@@ -150,6 +150,13 @@ def test_messy_sheets_are_read_row_by_row_with_the_right_values(db: Database, tm
     assert rows[("4월 광양", 5)].received == date(2024, 4, 3)
 
 
+def test_a_guessed_field_is_named_in_both_languages(db: Database, tmp_path: Path) -> None:
+    preview = preview_import(db, save(ugly_workbook(), tmp_path / "clinic.xlsx"), today=TODAY)
+    guessed = next(w for w in preview.warnings if "법인세 문의" in w.ko)
+    assert "'세무'" in guessed.ko
+    assert guessed.en == "Field '법인세 문의' read as F01 Tax."
+
+
 def test_import_stores_firms_and_cases_routed_and_resolved(db: Database, tmp_path: Path) -> None:
     path = save(ugly_workbook(), tmp_path / "clinic.xlsx")
     result = import_workbook(db, path, ACTOR, today=TODAY)
