@@ -319,6 +319,20 @@ def test_import_preview_shows_the_mapping_and_every_problem(
     assert queries.count_cases(page._ctx.db, queries.CaseFilter()) == before
 
 
+def test_the_problem_text_column_fills_the_rest_of_the_table(
+    window: MainWindow, page: ReportsPage, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window.show()
+    page.tabs.setCurrentWidget(page.importer)
+    panel = page.importer
+    panel.read_file(_bad_sheet(tmp_path / "bad.xlsx"))
+    _wait_idle(qtbot, panel.job_bar)
+    QApplication.processEvents()
+    header = panel.problems.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) == header.viewport().width()
+
+
 def test_a_good_sheet_is_previewed_then_imported_on_confirm(
     page: ReportsPage, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -191,6 +191,9 @@ class ImportPanel(QWidget):
         problems += [self._problem_row(self.tr("주의"), w) for w in preview.warnings[:room]]
         _fill(self.problems, problems)
         self.problems.resizeColumnsToContents()
+        # Sizing to contents fixed the last column's width too; setting the flag again is a
+        # no-op, so it is switched off and on to stretch the column to the edge again.
+        self.problems.horizontalHeader().setStretchLastSection(False)
         self.problems.horizontalHeader().setStretchLastSection(True)
         rows = sum(s.data_rows for s in preview.sheets)
         skipped = sum(s.blank_rows + s.total_rows + s.repeated_headers for s in preview.sheets)
