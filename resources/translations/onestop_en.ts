@@ -1636,7 +1636,7 @@
     </message>
     <message>
         <source>문제가 있는 행이 {bad}개 있어 가져올 수 없습니다 (문제 {n}건). 파일을 고친 뒤 다시 고르세요. 가져오기는 모든 행을 한꺼번에 하거나 하나도 하지 않습니다.</source>
-        <translation>{bad} rows have problems ({n} in all), so nothing can be imported. Fix the file and choose it again. An import stores every row or none.</translation>
+        <translation>Rows with problems: {bad} ({n} problems in all). Nothing can be imported: fix the file and choose it again. An import stores every row or none.</translation>
     </message>
     <message>
         <source>머리글이 없어 건너뛴 시트: {names}</source>

@@ -18,9 +18,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from desktop.store import audit, dashboard_queries, firms, queries, sessions
+from desktop.store.db import Database
+from desktop.ui.i18n import Translations
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.reports import export_panel
 from desktop.ui.pages.reports.actions import REPORT_KINDS
+from desktop.ui.pages.reports.import_panel import ImportPanel
 from desktop.ui.pages.reports.page import ReportsPage
 from desktop.ui.worker import JobControl
 from reports.bench import busiest_session
@@ -331,6 +334,19 @@ def test_the_problem_text_column_fills_the_rest_of_the_table(
     header = panel.problems.horizontalHeader()
     last = header.count() - 1
     assert header.sectionViewportPosition(last) + header.sectionSize(last) == header.viewport().width()
+
+
+def test_the_english_summary_counts_the_bad_rows_without_a_wrong_plural(
+    demo_db: Database, make_ctx: Any, translations: Translations, qtbot: QtBot, tmp_path: Path
+) -> None:
+    translations.install("en")
+    panel = ImportPanel(make_ctx(demo_db, language="en"))
+    qtbot.addWidget(panel)
+    panel.read_file(_bad_sheet(tmp_path / "bad.xlsx"))
+    _wait_idle(qtbot, panel.job_bar)
+    assert panel.preview is not None
+    bad, problems = len(panel.preview.bad_rows()), len(panel.preview.problems)
+    assert panel.summary.text().startswith(f"Rows with problems: {bad} ({problems} problems in all).")
 
 
 def test_a_good_sheet_is_previewed_then_imported_on_confirm(
