@@ -115,6 +115,26 @@ def test_enter_on_a_row_asks_to_open_the_case(demo_db: Database, make_ctx: objec
     assert blocker.args == [page.model.case_id(3)]
 
 
+def test_enter_in_the_search_goes_to_the_first_found_case_and_enter_again_opens_it(
+    demo_db: Database, make_ctx: object, qtbot: QtBot
+) -> None:
+    ctx: AppContext = make_ctx(demo_db)  # type: ignore[operator]
+    page = CasesPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.focus_search()
+    commit_text(page.filters.search, "정책자금")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
+    assert 0 < page.model.rowCount() < 300
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    with qtbot.waitSignal(ctx.events.case_open_requested) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert blocker.args == [page.model.case_id(0)]
+
+
 def test_column_widths_are_remembered(demo_db: Database, make_ctx: object, qtbot: QtBot) -> None:
     ctx: AppContext = make_ctx(demo_db)  # type: ignore[operator]
     page = CasesPage(ctx)

@@ -48,7 +48,7 @@ class CasesPage(Page):
         layout.addLayout(bottom)
         self.model.count_changed.connect(self._count_arrived)
         self.filters.filter_edited.connect(self.set_filter)
-        self.filters.search.returnPressed.connect(self.filters.apply_now)
+        self.filters.search.returnPressed.connect(self._search_entered)
         self.filters.mask_names.toggled.connect(self._mask_toggled)
         ctx.events.case_added.connect(self.data_changed)
         ctx.events.case_changed.connect(self.data_changed)
@@ -94,6 +94,13 @@ class CasesPage(Page):
         self.model.set_mask_names(mask)
         if self.filters.mask_names.isChecked() != mask:
             self.filters.mask_names.setChecked(mask)
+
+    def _search_entered(self) -> None:
+        """Enter in the search box filters at once and goes to the first case (like the firm search)."""
+        self.filters.apply_now()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
 
     def focus_search(self) -> None:
         self.filters.search.setFocus()
