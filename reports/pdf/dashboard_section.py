@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from desktop.core.dashboard import DashboardFigures
 from desktop.core.records import Actor
-from desktop.store import dashboard_queries
+from desktop.store import dashboard_queries, sessions
 from desktop.store.db import Database
 from reports import dashboard_tables, data
 from reports.pdf import layout
@@ -122,24 +122,32 @@ def render_dashboard(
     *,
     date_from: date | None = None,
     date_to: date | None = None,
+    session_id: str = "",
     office: str | None = None,
     now: datetime | None = None,
     approval: bool = True,
 ) -> layout.BuildResult:
-    """Write the period report of the dashboard figures (cases received ``date_from``..``date_to``).
+    """Write the period report of the dashboard figures (cases received ``date_from``..``date_to``,
+    of one clinic session when ``session_id`` is given).
 
     No personal data is printed (counts and names of agencies and fields only).
     """
     del actor
     moment = now or datetime.now().replace(microsecond=0)
     figures = dashboard_queries.dashboard_figures(
-        db, dashboard_queries.period_filter(date_from, date_to), moment
+        db, dashboard_queries.period_filter(date_from, date_to, session_id=session_id), moment
     )
+    period = data.period_text(date_from, date_to) if (date_from or date_to) else "전체 기간"
+    subtitle = ""
+    if session_id:
+        session = sessions.get_session(db, session_id)
+        period, subtitle = f"{session.date:%Y-%m-%d}", session.name
     meta = layout.ReportMeta(
         title=TITLE,
         office=data.office_name(db, office),
         issued_at=moment,
-        period=data.period_text(date_from, date_to) if (date_from or date_to) else "전체 기간",
+        period=period,
+        subtitle=subtitle,
         approval=approval,
     )
     styles = layout.make_styles()

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from report_helpers import pdf_facts
 
 from desktop.core.records import Actor
-from desktop.store import dashboard_queries, followups, queries
+from desktop.store import dashboard_queries, followups, queries, sessions
 from desktop.store import programs as store_programs
 from desktop.store.db import Database
 from reports import dashboard_tables, data
@@ -32,6 +32,17 @@ def test_the_period_pdf_prints_the_dashboard_figures(demo_db: Database, tmp_path
     assert f"{100 * (figures.onsite_rate or 0):.1f}%" in flat
     for title in ("분야별 애로사항", "기관별 처리 현황", "기한 초과 경과일", "만족도", "반복 애로 키워드"):
         assert title in flat
+
+
+def test_the_period_pdf_of_one_session_counts_that_session_only(demo_db: Database, tmp_path: Path) -> None:
+    session = sessions.list_sessions(demo_db, limit=1)[0]
+    chosen = queries.CaseFilter(session_id=session.id)
+    figures = dashboard_queries.dashboard_figures(demo_db, chosen, NOW)
+    assert 0 < figures.total < queries.count_cases(demo_db, queries.CaseFilter())
+    result = render_dashboard(demo_db, tmp_path / "dash.pdf", ACTOR, session_id=session.id, now=NOW)
+    flat = " ".join(pdf_facts(result.path).text.split())
+    assert session.name in flat and f"{session.date:%Y-%m-%d}" in flat
+    assert f"{figures.total:,}건" in flat and result.extra["cases"] == figures.total
 
 
 def test_the_tables_and_the_workbook_carry_the_same_numbers(demo_db: Database, tmp_path: Path) -> None:

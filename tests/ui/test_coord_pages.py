@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QDoubleSpinBox
 from desktop.core import clusters as cl
 from desktop.core.dashboard import bucket_counts, satisfaction_figure
 from desktop.core.programs import Program
-from desktop.store import cases, firms, followups, queries
+from desktop.store import cases, firms, followups, queries, sessions
 from desktop.store import clusters as store_clusters
 from desktop.store import programs as store_programs
 from desktop.store.db import Database
@@ -130,6 +131,32 @@ def test_the_dashboard_writes_the_period_pdf(demo_ctx: AppContext, qtbot: QtBot,
     job = page.write_pdf(tmp_path / "현황.pdf")
     qtbot.waitUntil(lambda: job.reported, timeout=30_000)
     assert job.error is None and (tmp_path / "현황.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_the_open_session_period_says_when_none_is_open_and_its_pdf_counts_that_session(
+    demo_ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = DashboardPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.period.setCurrentIndex(page.period.findData("session"))
+    qtbot.waitUntil(lambda: page.figures is not None and not demo_ctx.workers.busy, timeout=20_000)
+    assert "열린 현장지원단이 없습니다" in page.status.text()
+
+    session = sessions.list_sessions(demo_ctx.db, limit=1)[0]
+    page.figures = None
+    demo_ctx.update_settings(demo_ctx.settings.with_changes(current_session_id=session.id))
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=20_000)  # opening it refreshes
+    figures = page.figures
+    assert figures is not None and 0 < figures.total < 300
+    assert "없습니다" not in page.status.text()
+    job = page.write_pdf(tmp_path / "현황.pdf")
+    qtbot.waitUntil(lambda: job.reported, timeout=30_000)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "현황.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert session.name in flat and f"{figures.total:,}건" in flat
 
 
 def test_a_call_from_the_follow_up_register_flags_a_low_score(demo_ctx: AppContext, qtbot: QtBot) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dashboard import DashboardFigures
+from desktop.core.errors import RejectedInput, reject
 from desktop.store import dashboard_queries
 from desktop.store.db import Database
 from desktop.store.queries import CaseFilter
@@ -91,7 +92,12 @@ class DashboardPage(Page):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.xlsx_button.clicked.connect(self.save_xlsx)
         self.tabs.currentChanged.connect(self._tab_changed)
-        for signal in (ctx.events.case_added, ctx.events.case_changed, ctx.events.cases_changed):
+        for signal in (
+            ctx.events.case_added,
+            ctx.events.case_changed,
+            ctx.events.cases_changed,
+            ctx.events.session_opened,
+        ):
             signal.connect(self.data_changed)
         self.refresh()
 
@@ -108,6 +114,16 @@ class DashboardPage(Page):
         if key == "session":
             return CaseFilter(session_id=self._ctx.settings.current_session_id or "-")
         return CaseFilter()
+
+    def no_open_session(self) -> RejectedInput | None:
+        """Why the chosen period shows nothing: 'the open session' while none is open."""
+        if self.period.currentData() != "session" or self._ctx.settings.current_session_id:
+            return None
+        return reject(
+            "session",
+            "지금 열린 현장지원단이 없습니다. '오늘의 현장'에서 현장지원단을 여세요.",
+            "No clinic session is open. Open one on Today's clinic.",
+        )
 
     def refresh(self) -> None:
         """Recompute the figures in the background (a refresh still running is cancelled)."""
@@ -138,6 +154,9 @@ class DashboardPage(Page):
                 at=figures.generated_at.strftime("%Y-%m-%d %H:%M"), n=f"{figures.total:,}"
             )
         )
+        problem = self.no_open_session()
+        if problem is not None:
+            self.status.setText(problem.text(self._ctx.lang))
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
@@ -146,11 +165,11 @@ class DashboardPage(Page):
 
     # --- saving ----------------------------------------------------------------------------------
 
-    def _period(self) -> tuple[date | None, date | None]:
-        filt = self.case_filter()
-        return filt.received_from, filt.received_to
-
     def save_pdf(self) -> None:
+        problem = self.no_open_session()
+        if problem is not None:
+            show_error(self, self.tr("현황판"), problem, self._ctx.lang)
+            return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("현황 보고서 저장"), f"현황보고_{self._ctx.today():%Y%m%d}.pdf", "PDF (*.pdf)"
         )
@@ -161,11 +180,19 @@ class DashboardPage(Page):
         """Write the period report in the background; the file appears when complete."""
         from reports.pdf.dashboard_section import render_dashboard
 
-        start, end = self._period()
+        # The figures on screen: the chosen period, or the open session's cases.
+        filt = self.case_filter()
         actor = self._ctx.actor()
 
         def render(db: Database, _control: JobControl) -> Path:
-            return render_dashboard(db, out, actor, date_from=start, date_to=end).path
+            return render_dashboard(
+                db,
+                out,
+                actor,
+                date_from=filt.received_from,
+                date_to=filt.received_to,
+                session_id=filt.session_id,
+            ).path
 
         return self._ctx.workers.start(
             self._ctx.db, render, on_success=self._saved, on_failure=self._save_failed, context=self
