@@ -130,6 +130,16 @@ PINPOINT = SupportTrack(
 TRACKS: tuple[SupportTrack, ...] = (STANDUP, PINPOINT)
 
 
+KIND_NAMES_EN: Mapping[str, str] = {
+    "산업단지": "Industrial complex",
+    "소공인 집적지": "Small manufacturer cluster",
+    "지식산업센터": "Knowledge industry center",
+    "지역특화발전특구": "Regional specialization zone",
+    "벤처기업육성촉진지구": "Venture promotion district",
+}
+"""English names of the cluster kinds in the shipped reference data (other kinds stay as written)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Cluster:
     """A cluster: industry (KSIC prefixes: section letters or division digits) × place."""
@@ -145,6 +155,9 @@ class Cluster:
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_ko
+
+    def kind_name(self, lang: str) -> str:
+        return KIND_NAMES_EN.get(self.kind, self.kind) if lang == "en" else self.kind
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,3 +180,17 @@ def test_level_counts_and_trend() -> None:
     assert cl.trend(cl.SEVERE, cl.CAUTION) == -1
     assert cl.trend(None, cl.SEVERE) == 0
     assert cl.trend(cl.UNRATED, cl.SEVERE) == 0
+
+
+def test_every_shipped_cluster_kind_has_an_english_name() -> None:
+    ref = load_reference(REFERENCE)
+    clusters = load_clusters(REFERENCE / "clusters.csv", {r.code for r in ref.regions})
+    for cluster in clusters:
+        assert cluster.kind_name("ko") == cluster.kind
+        english = cluster.kind_name("en")
+        assert english and not any("가" <= ch <= "힣" for ch in english), cluster.kind
+
+
+def test_a_kind_typed_by_a_manager_stays_as_written_in_english() -> None:
+    cluster = cl.Cluster("X", "새 집적지", "", "농공단지", "46", "보성군", ("10",))
+    assert cluster.kind_name("en") == "농공단지"

@@ -110,7 +110,9 @@ class ClusterDetail(QWidget):
         cluster = store_clusters.get_cluster(ctx.db, cluster_id)
         self.cluster_id = cluster.id
         history = store_clusters.history(ctx.db, cluster.id)
-        self.title.setText(f"{cluster.name(lang)}  ·  {cluster.kind}  ·  {cluster_place(cluster, labels)}")
+        self.title.setText(
+            f"{cluster.name(lang)}  ·  {cluster.kind_name(lang)}  ·  {cluster_place(cluster, labels)}"
+        )
         latest = history[-1].rating if history else cl.Rating(cluster.id, "", cl.UNRATED)
         name = latest.level.name_en if lang == "en" else latest.level.name_ko
         reasons = "; ".join(latest.reasons(lang))
