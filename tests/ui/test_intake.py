@@ -55,6 +55,22 @@ def _intake(window: MainWindow) -> IntakePanel:
     return page.intake
 
 
+def _firm_with_a_routed_difficulty(
+    window: MainWindow, qtbot: QtBot, demo_db: Database, text: str = "수출 바우처 지원사업 신청 자격 문의"
+) -> IntakePanel:
+    """The intake with a picked firm and an export question (its agency has alternatives), field accepted."""
+    firm_id, _ = firms.add_firm(
+        demo_db, firms.NewFirm(brn=NEW_BRN, name="순천정밀", region_code="49"), window.ctx.actor()
+    )
+    _active(window, qtbot)
+    window.new_case()
+    intake = _intake(window)
+    intake._firm_picked(firms.get_firm(demo_db, firm_id))
+    commit_text(intake.text, text)
+    intake.accept_field_suggestion()
+    return intake
+
+
 def test_typical_case_takes_at_most_15_keystrokes_and_lands_in_the_store(
     window: MainWindow, qtbot: QtBot, demo_db: Database
 ) -> None:
@@ -171,15 +187,7 @@ def test_lookup_finds_by_two_syllables_and_chosung(
 def test_overriding_the_agency_needs_a_reason_and_consent(
     window: MainWindow, qtbot: QtBot, demo_db: Database
 ) -> None:
-    firm_id, _ = firms.add_firm(
-        demo_db, firms.NewFirm(brn=NEW_BRN, name="순천정밀", region_code="46"), window.ctx.actor()
-    )
-    _active(window, qtbot)
-    window.new_case()
-    intake = _intake(window)
-    intake._firm_picked(firms.get_firm(demo_db, firm_id))
-    commit_text(intake.text, "수출 원산지증명서 발급 절차 문의")
-    intake.accept_field_suggestion()
+    intake = _firm_with_a_routed_difficulty(window, qtbot, demo_db, "수출 원산지증명서 발급 절차 문의")
     assert intake.field.currentData() == "F06"
     other = intake.agency.findData("KITA")
     intake.agency.setCurrentIndex(other)
@@ -251,20 +259,6 @@ def test_typing_in_the_lookup_box_searches_by_itself(
     assert lookup.model.rowCount() > 0
     commit_text(lookup.box, "없는말")
     qtbot.waitUntil(lambda: lookup.model.rowCount() == 0, timeout=1_000)
-
-
-def _firm_with_a_routed_difficulty(window: MainWindow, qtbot: QtBot, demo_db: Database) -> IntakePanel:
-    """The intake with a picked firm whose export question is routed (the agency has alternatives)."""
-    firm_id, _ = firms.add_firm(
-        demo_db, firms.NewFirm(brn=NEW_BRN, name="순천정밀", region_code="49"), window.ctx.actor()
-    )
-    _active(window, qtbot)
-    window.new_case()
-    intake = _intake(window)
-    intake._firm_picked(firms.get_firm(demo_db, firm_id))
-    commit_text(intake.text, "수출 바우처 지원사업 신청 자격 문의")
-    intake.accept_field_suggestion()
-    return intake
 
 
 def test_the_next_difficulty_offers_no_consent_left_from_the_last_one(
