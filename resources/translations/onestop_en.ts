@@ -2673,6 +2673,10 @@ Database: {path}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>이름과 기기 이름은 비워 둘 수 없습니다. 모든 처리 기록과 동기화에 남습니다.</source>
+        <translation>Name and device name cannot be blank: every case record and sync carries them.</translation>
+    </message>
+    <message>
         <source>— 선택 —</source>
         <translation>— choose —</translation>
     </message>

@@ -159,6 +159,15 @@ class SettingsPage(Page):
         except (TypeError, ValueError) as exc:
             self.error.show_text(str(exc))
             return
+        # The first-run dialog asks for both; blanking them here left cases and sync unsigned.
+        blank = self.user_name if not new.user_name else self.device_name if not new.device_name else None
+        if blank is not None:
+            self.error.show_text(
+                self.tr("이름과 기기 이름은 비워 둘 수 없습니다. 모든 처리 기록과 동기화에 남습니다.")
+            )
+            blank.setFocus()
+            return
+        self.error.show_text("")
         self.saved_label.setText(self.tr("저장했습니다."))
         self._ctx.update_settings(new)
 
