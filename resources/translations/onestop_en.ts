@@ -863,6 +863,10 @@
 <context>
     <name>DashboardPage</name>
     <message>
+        <source>지금 열린 현장지원단이 없습니다. '오늘의 현장'에서 현장지원단을 여세요.</source>
+        <translation>No clinic session is open. Open one on Today's clinic.</translation>
+    </message>
+    <message>
         <source>전체 기간</source>
         <translation>All time</translation>
     </message>

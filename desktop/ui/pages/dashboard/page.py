@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dashboard import DashboardFigures
-from desktop.core.errors import RejectedInput, reject
 from desktop.store import dashboard_queries
 from desktop.store.db import Database
 from desktop.store.queries import CaseFilter
@@ -115,15 +115,11 @@ class DashboardPage(Page):
             return CaseFilter(session_id=self._ctx.settings.current_session_id or "-")
         return CaseFilter()
 
-    def no_open_session(self) -> RejectedInput | None:
-        """Why the chosen period shows nothing: 'the open session' while none is open."""
+    def no_open_session(self) -> str:
+        """Why the chosen period shows nothing ('' when it does not): the open session, and none is."""
         if self.period.currentData() != "session" or self._ctx.settings.current_session_id:
-            return None
-        return reject(
-            "session",
-            "지금 열린 현장지원단이 없습니다. '오늘의 현장'에서 현장지원단을 여세요.",
-            "No clinic session is open. Open one on Today's clinic.",
-        )
+            return ""
+        return self.tr("지금 열린 현장지원단이 없습니다. '오늘의 현장'에서 현장지원단을 여세요.")
 
     def refresh(self) -> None:
         """Recompute the figures in the background (a refresh still running is cancelled)."""
@@ -155,8 +151,8 @@ class DashboardPage(Page):
             )
         )
         problem = self.no_open_session()
-        if problem is not None:
-            self.status.setText(problem.text(self._ctx.lang))
+        if problem:
+            self.status.setText(problem)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
@@ -167,8 +163,8 @@ class DashboardPage(Page):
 
     def save_pdf(self) -> None:
         problem = self.no_open_session()
-        if problem is not None:
-            show_error(self, self.tr("현황판"), problem, self._ctx.lang)
+        if problem:
+            QMessageBox.information(self, self.tr("현황판"), problem)
             return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("현황 보고서 저장"), f"현황보고_{self._ctx.today():%Y%m%d}.pdf", "PDF (*.pdf)"
