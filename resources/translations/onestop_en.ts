@@ -1555,6 +1555,10 @@
 <context>
     <name>ImportPanel</name>
     <message>
+        <source>이 파일은 가져올 수 없습니다 (문제 {n}건). 아래 문제를 확인하고 파일을 고친 뒤 다시 고르세요.</source>
+        <translation>This file cannot be imported ({n} problems). See the problems below, fix the file and choose it again.</translation>
+    </message>
+    <message>
         <source>파일 선택…</source>
         <translation>Choose file…</translation>
     </message>

@@ -336,6 +336,23 @@ def test_the_problem_text_column_fills_the_rest_of_the_table(
     assert header.sectionViewportPosition(last) + header.sectionSize(last) == header.viewport().width()
 
 
+def test_a_file_without_a_header_row_is_refused_as_a_whole(
+    page: ReportsPage, qtbot: QtBot, tmp_path: Path
+) -> None:
+    wb = Workbook()
+    wb.active["A1"] = "메모만 있는 시트"
+    wb.save(tmp_path / "memo.xlsx")
+    panel = page.importer
+    panel.read_file(tmp_path / "memo.xlsx")
+    _wait_idle(qtbot, panel.job_bar)
+    assert panel.preview is not None and not panel.preview.ok and not panel.preview.bad_rows()
+    assert "가져올 수 없습니다" in panel.summary.text() and "0개" not in panel.summary.text()
+    assert panel.problems.rowCount() == 1
+    row = [panel.problems.item(0, c).text() for c in range(panel.problems.columnCount())]
+    assert row[2:4] == ["", ""]  # no row, and no column code such as 'header'
+    assert "머리글" in row[4]
+
+
 def test_the_english_summary_counts_the_bad_rows_without_a_wrong_plural(
     demo_db: Database, make_ctx: Any, translations: Translations, qtbot: QtBot, tmp_path: Path
 ) -> None:

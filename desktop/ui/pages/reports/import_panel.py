@@ -207,11 +207,16 @@ class ImportPanel(QWidget):
                 dup=f"{preview.duplicates:,}",
                 skipped=skipped,
             )
-        else:
+        elif preview.bad_rows():
             text = self.tr(
                 "문제가 있는 행이 {bad}개 있어 가져올 수 없습니다 (문제 {n}건). "
                 "파일을 고친 뒤 다시 고르세요. 가져오기는 모든 행을 한꺼번에 하거나 하나도 하지 않습니다."
             ).format(bad=f"{len(preview.bad_rows()):,}", n=f"{len(preview.problems):,}")
+        else:  # the file as a whole (no header row found): no row to blame
+            text = self.tr(
+                "이 파일은 가져올 수 없습니다 (문제 {n}건). "
+                "아래 문제를 확인하고 파일을 고친 뒤 다시 고르세요."
+            ).format(n=f"{len(preview.problems):,}")
         if preview.skipped_sheets:
             text += " " + self.tr("머리글이 없어 건너뛴 시트: {names}").format(
                 names=", ".join(preview.skipped_sheets)
@@ -226,7 +231,9 @@ class ImportPanel(QWidget):
         source = problem.source or ""
         sheet = source.split(":", 1)[1] if ":" in source else source
         reason = problem.en if self._ctx.lang == "en" else problem.ko
-        return [kind, sheet, "" if problem.row is None else str(problem.row), problem.field, reason]
+        if problem.row is None:  # about the whole file or sheet: its field is a code, not a column
+            return [kind, sheet, "", "", reason]
+        return [kind, sheet, str(problem.row), problem.field, reason]
 
     def confirm(self) -> Job[ImportResult] | None:
         """Store the previewed rows in the background (all or none)."""
