@@ -178,17 +178,11 @@ class DashboardPage(Page):
 
         # The figures on screen: the chosen period, or the open session's cases.
         filt = self.case_filter()
+        start, end, session = filt.received_from, filt.received_to, filt.session_id
         actor = self._ctx.actor()
 
         def render(db: Database, _control: JobControl) -> Path:
-            return render_dashboard(
-                db,
-                out,
-                actor,
-                date_from=filt.received_from,
-                date_to=filt.received_to,
-                session_id=filt.session_id,
-            ).path
+            return render_dashboard(db, out, actor, date_from=start, date_to=end, session_id=session).path
 
         return self._ctx.workers.start(
             self._ctx.db, render, on_success=self._saved, on_failure=self._save_failed, context=self
