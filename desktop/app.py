@@ -193,15 +193,15 @@ def run(argv: list[str]) -> int:
         # A newer, damaged or foreign file, or an encrypted one this computer has no (right) key for:
         # the latter may be opened with its recovery key.
         if not offers_recovery(db_path):
-            QMessageBox.critical(None, QCoreApplication.applicationName(), exc.text(settings.language))
+            QMessageBox.critical(None, QCoreApplication.applicationName(), exc.message(settings.language))
             return 1
-        recovery = RecoveryKeyDialog(db_path, exc.text(settings.language), settings.language)
+        recovery = RecoveryKeyDialog(db_path, exc.message(settings.language), settings.language)
         if recovery.exec() != QDialog.DialogCode.Accepted or recovery.recovered is None:
             return 1
         try:
             db = open_store(db_path, key=recovery.recovered.key)
         except RejectedInput as again:  # the key opens it, but it is newer or damaged
-            QMessageBox.critical(None, QCoreApplication.applicationName(), again.text(settings.language))
+            QMessageBox.critical(None, QCoreApplication.applicationName(), again.message(settings.language))
             return 1
         key_choice = KeyChoice(recovery.recovered.key)
     _start_daily_backup(db)

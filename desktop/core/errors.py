@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
+_FIELD_CODE = re.compile(r"[a-z][a-z0-9_]*")
+"""How the program names its own fields; a column name from a file looks otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +31,26 @@ class Problem:
     row: int | None = None
 
     def text(self, lang: str = "ko") -> str:
+        """``file / row / field: reason`` — what the command line prints (its field codes are
+        its option names)."""
+        return self._placed(lang, with_code=True)
+
+    def message(self, lang: str = "ko") -> str:
+        """What a person at a form reads: the reason, after the file, row and column name when
+        the value came from a file. A field code (``name``, ``hub``) is left out: it is English
+        jargon there, and the form shows where the problem is by where it puts the message."""
+        return self._placed(lang, with_code=False)
+
+    def _placed(self, lang: str, *, with_code: bool) -> str:
         reason = self.en if lang == "en" else self.ko
         where = []
         if self.source:
             where.append(self.source)
         if self.row is not None:
             where.append(f"{'row' if lang == 'en' else '행'} {self.row}")
-        where.append(self.field)
-        return f"{' / '.join(where)}: {reason}"
+        if with_code or not _FIELD_CODE.fullmatch(self.field):
+            where.append(self.field)
+        return f"{' / '.join(where)}: {reason}" if where else reason
 
 
 class RejectedInput(Exception):
@@ -53,6 +68,10 @@ class RejectedInput(Exception):
 
     def text(self, lang: str = "ko") -> str:
         return "\n".join(p.text(lang) for p in self.problems)
+
+    def message(self, lang: str = "ko") -> str:
+        """:meth:`Problem.message` of every problem, one per line (for the GUI)."""
+        return "\n".join(p.message(lang) for p in self.problems)
 
 
 def collect(problems: list[Problem], check: Callable[[], T]) -> T | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -197,6 +198,8 @@ def test_overriding_the_agency_needs_a_reason_and_consent(
     commit_text(intake.reason, "무역협회 수출 바우처 상담 연계")
     assert intake.save() is None  # no consent yet
     assert "동의" in intake.error.text()
+    # The reason only: the form shows where; the field's code ("consent: …") is not for people.
+    assert not re.match(r"[a-z_]+:", intake.error.text()), intake.error.text()
     intake.consents[0].setChecked(True)
     case_id = intake.save()
     assert case_id is not None

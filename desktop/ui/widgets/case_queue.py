@@ -51,7 +51,7 @@ def bulk(
                 one(db, case_id, actor)
                 done += 1
             except RejectedInput as exc:
-                problems.append((case_id, exc.text(lang)))
+                problems.append((case_id, exc.message(lang)))
             control.progress(n, len(case_ids))
         return done, problems
 

@@ -25,7 +25,7 @@ def error_text(exc: BaseException, lang: str) -> str:
     """The message to show for a failure: rejected input (and a full disk) in the interface
     language, else the error."""
     if isinstance(exc, RejectedInput):
-        return exc.text(lang)
+        return exc.message(lang)
     if driver.is_disk_full(exc):
         return driver.disk_full(exc).text(lang)
     return f"{type(exc).__name__}: {exc}"

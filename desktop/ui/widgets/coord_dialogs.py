@@ -126,7 +126,7 @@ class CallDialog(QDialog):
                 on_low="reopen" if self.reopen.isChecked() else "flag",
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self._ctx.events.case_changed.emit(self.case_id)
         self.accept()
@@ -174,7 +174,7 @@ class ScheduleDialog(QDialog):
                 note=self.note.text(),
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self._ctx.events.case_changed.emit(self.case_id)
         self.accept()

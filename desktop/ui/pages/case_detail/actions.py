@@ -132,7 +132,7 @@ class ActionDialog(QDialog):
                 extension_days=self.days.value() if "days" in needs else 0,
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(ctx.lang))
+            self.error.show_text(exc.message(ctx.lang))
             return False
         ctx.events.case_changed.emit(self.case.id)
         return True

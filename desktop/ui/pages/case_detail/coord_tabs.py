@@ -170,7 +170,7 @@ class ProgramsTab(QWidget):
         try:
             store_programs.set_founded_on(self._ctx.db, self.case.firm_id, day, self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.error.show_text("")
         self.load()
@@ -185,7 +185,7 @@ class ProgramsTab(QWidget):
                 self._ctx.db, self.case.id, program, self._ctx.actor(), note=self.note.text()
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.error.show_text("")
         self.note.clear()
@@ -201,7 +201,7 @@ class ProgramsTab(QWidget):
                 self._ctx.db, self.case.id, program, self._ctx.actor(), reason=self.note.text()
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.error.show_text("")
         self.note.clear()
@@ -292,6 +292,6 @@ class FollowupTab(QWidget):
         try:
             followups.clear_flag(self._ctx.db, self.case.id, self._ctx.actor())
         except RejectedInput as exc:
-            self.state.setText(exc.text(self._ctx.lang))
+            self.state.setText(exc.message(self._ctx.lang))
             return
         self._ctx.events.case_changed.emit(self.case.id)

@@ -325,7 +325,7 @@ class CaseDetailDialog(QDialog):
             try:
                 cases.set_fields(self._ctx.db, self.case.id, changes, self._ctx.actor())
             except RejectedInput as exc:
-                self.error.show_text(exc.text(self._ctx.lang))
+                self.error.show_text(exc.message(self._ctx.lang))
                 return False
         self.error.show_text("")
         self.load()
@@ -346,7 +346,7 @@ class CaseDetailDialog(QDialog):
         try:
             cases.add_note(self._ctx.db, self.case.id, text, self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.note.clear()
         self.save_draft()
@@ -361,7 +361,7 @@ class CaseDetailDialog(QDialog):
         else:
             problem = run_simple_action(self._ctx, self.case, code)
             if problem is not None:
-                self.error.show_text(problem.text(self._ctx.lang))
+                self.error.show_text(problem.message(self._ctx.lang))
 
     def _case_changed(self, case_id: str) -> None:
         if case_id == self.case.id:

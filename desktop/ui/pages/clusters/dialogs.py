@@ -133,7 +133,7 @@ class ThresholdDialog(QDialog):
         try:
             rules = coord_tables.load_thresholds(reference_dir() / coord_tables.THRESHOLDS_CSV)
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.table.setRowCount(0)
         for rule in rules:
@@ -170,6 +170,6 @@ class ThresholdDialog(QDialog):
         try:
             self.rated = store_clusters.save_thresholds(self._ctx.db, self.rules(), self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self.accept()

@@ -218,7 +218,7 @@ class ClustersPage(Page):
                 self.tr("아래 {n}개 문제를 고친 뒤 다시 가져오세요. 아무것도 저장하지 않았습니다.").format(
                     n=len(error.problems)
                 ),
-                error.text(self._ctx.lang),
+                error.message(self._ctx.lang),
                 self,
             ).exec()
         else:

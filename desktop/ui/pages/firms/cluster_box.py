@@ -171,7 +171,7 @@ class FirmClusterBox(QGroupBox):
         try:
             cluster_firms.link_firm(self._ctx.db, self.firm.id, target, self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return False
         firm = self.firm
         self.show_firm(firm)

@@ -246,7 +246,7 @@ class FirmCard(QWidget):
         try:
             merge.merge_firms(self._ctx.db, keep_id, other_id, self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return False
         self._ctx.events.firms_merged.emit(keep_id, other_id)
         self._ctx.events.cases_changed.emit()

@@ -368,7 +368,7 @@ class IntakePanel(IntakeForm):
         try:
             case_id, _ = cases.add_case(ctx.db, new, ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(ctx.lang))
+            self.error.show_text(exc.message(ctx.lang))
             return None
         case = cases.get_case(ctx.db, case_id)
         self.clear_case_fields()

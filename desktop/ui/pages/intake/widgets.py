@@ -300,7 +300,7 @@ class NewFirmForm(QFrame):
         try:
             firm_id, _ = firms.add_firm(self._ctx.db, new, self._ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         firm = firms.get_firm(self._ctx.db, firm_id)
         self.hide()

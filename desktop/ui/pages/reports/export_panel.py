@@ -160,7 +160,7 @@ class ExportPanel(QWidget):
         try:
             options = self.options()
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return None
         self.job = self._ctx.workers.start(
             self._ctx.db,

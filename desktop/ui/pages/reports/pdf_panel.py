@@ -324,7 +324,7 @@ class PdfReportsPanel(QWidget):
         try:
             request = self.request()
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         out = Path(self._tmp.name) / f"report-{uuid.uuid4().hex}.pdf"
         job = self._ctx.workers.start(

@@ -75,7 +75,7 @@ class StoreKeyBox(QGroupBox):
         try:
             written = save_recovery_file(self._ctx, target)
         except (OSError, RejectedInput) as exc:
-            detail = exc.text(self._ctx.lang) if isinstance(exc, RejectedInput) else str(exc)
+            detail = exc.message(self._ctx.lang) if isinstance(exc, RejectedInput) else str(exc)
             self.error.show_text(self.tr("복구 키 파일을 쓸 수 없습니다: {detail}").format(detail=detail))
             return False
         self.error.show_text("")

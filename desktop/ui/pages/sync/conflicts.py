@@ -191,7 +191,7 @@ class ConflictsPanel(QWidget):
         try:
             resolve_conflict(ctx.db, conflict.id, keep=keep, value=value, actor=ctx.actor())
         except RejectedInput as exc:
-            self.error.show_text(exc.text(ctx.lang))
+            self.error.show_text(exc.message(ctx.lang))
             return False
         if conflict.table == "cases":
             ctx.events.case_changed.emit(conflict.row_id)

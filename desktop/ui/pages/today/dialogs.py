@@ -110,7 +110,7 @@ class SessionDialog(QDialog):
                 consultants=consultants,
             )
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self._ctx.events.session_added.emit(self.session_id)
         super().accept()

@@ -207,7 +207,7 @@ class WelcomeDialog(QDialog):
             else:
                 note = ""
         except RejectedInput as exc:
-            self.error.show_text(exc.text(self._ctx.lang))
+            self.error.show_text(exc.message(self._ctx.lang))
             return
         self._ctx.update_settings(
             self._ctx.settings.with_changes(
