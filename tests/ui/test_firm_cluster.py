@@ -122,3 +122,15 @@ def test_the_cluster_section_renders_hangul_uncut(
         assert label.height() >= label.heightForWidth(label.width()) - 1
     shot = tmp_path / "firm_card_cluster.png"
     assert card.grab().save(str(shot)) and shot.stat().st_size > 0
+
+
+def test_in_english_the_card_names_the_cluster_kind_in_english(
+    db: Database, make_ctx: object, qtbot: QtBot
+) -> None:
+    english: AppContext = make_ctx(db, role="coordinator", language="en")  # type: ignore[operator]
+    steel_maker = _firm(english, "1248100998", "(주)광양철강", "24112", "전남 광양시 산단로 1")
+    card = _card(english, qtbot, steel_maker)
+    cluster = store_clusters.get_cluster(db, STEEL_CLUSTER)
+    label = card.cluster_box.cluster_label.text()
+    assert cluster.kind_name("en") != cluster.kind and cluster.kind_name("en") in label
+    assert cluster.kind not in label

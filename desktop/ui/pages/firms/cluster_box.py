@@ -145,7 +145,7 @@ class FirmClusterBox(QGroupBox):
         else:
             how = self.tr("직접 연결") if self.manual else self.tr("지역·업종 자동 매칭")
             place = cluster_place(cluster, self._ctx.labels())
-            text = f"{cluster.name(self._ctx.lang)} · {cluster.kind} · {place} ({how})"
+            text = f"{cluster.name(self._ctx.lang)} · {cluster.kind_name(self._ctx.lang)} · {place} ({how})"
         self.cluster_label.setText(text)
         self.unlink_button.setEnabled(self.manual)
 
