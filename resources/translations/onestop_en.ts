@@ -166,6 +166,10 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
+        <source>{due}  ({state}, 처리기간 {period})</source>
+        <translation>{due}  ({state}, period {period})</translation>
+    </message>
+    <message>
         <source>사례 {number}</source>
         <translation>Case {number}</translation>
     </message>

@@ -111,6 +111,8 @@ def test_supplement_pause_and_extension_show_in_the_deadline_history(ctx: AppCon
     detail = CaseDetailDialog(ctx, case_id)
     qtbot.addWidget(detail)
     assert "정지" in detail.deadline_label.text()
+    # The days in brackets are the legal period, named as such (not how late the case is).
+    assert "처리기간" in detail.deadline_label.text()
     history = detail.clock_history.text()
     assert "재무제표 보완" in history and "관계기관 협의" in history
     assert "receive_supplement" in detail.action_buttons

@@ -267,7 +267,12 @@ class CaseDetailDialog(QDialog):
                 "on_time": self.tr("기한 내"),
             }
             due = case.deadline_at.strftime("%Y-%m-%d %H:%M") if case.deadline_at else "—"
-            self.deadline_label.setText(f"{due}  ({names[state]}, {clock.period.text(self._ctx.lang)})")
+            # "처리기간": the 7일 is the legal period, not how late the case is.
+            self.deadline_label.setText(
+                self.tr("{due}  ({state}, 처리기간 {period})").format(
+                    due=due, state=names[state], period=clock.period.text(self._ctx.lang)
+                )
+            )
             self.deadline_label.setStyleSheet(f"color: {STATE_COLOURS[state]}; font-weight: bold;")
         lines = []
         for pause in clock.pauses:
