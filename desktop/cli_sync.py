@@ -201,11 +201,18 @@ def cmd_sync(db: Database, args: argparse.Namespace, out: Output) -> None:
         if not out.as_json and sys.stderr.isatty():
             print(f"\r{stage} {done:,}/{total:,}   ", end="", file=sys.stderr)
 
-    report = sync_with_hub(db, args.hub, progress, passphrase=_passphrase(db), full=args.full)
+    report = sync_with_hub(
+        db, args.hub, progress, passphrase=_passphrase(db), full=args.full, new_hub=args.new_hub
+    )
     if not out.as_json and sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     _remember_hub_password(args.hub, out)
-    text = out.t(
+    made = (
+        out.t(f"새 허브를 만들었습니다: {report.hub}\n", f"A new hub was made: {report.hub}\n")
+        if report.new_hub
+        else ""
+    )
+    text = made + out.t(
         f"보냄 {report.sent}묶음({report.sent_ops:,}건), "
         f"받음 {report.received}묶음({report.received_ops:,}건), "
         f"중계 {report.relayed}묶음, 충돌 {report.conflicts}건, 건너뛴 파일 {len(report.skipped)}개 "
@@ -336,6 +343,12 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, listing: argpar
     sy = sub.add_parser("sync", parents=parents, help="sync with a hub folder")
     sy.add_argument("--hub", required=True, help="hub folder (USB stick or shared folder)")
     sy.add_argument("--full", action="store_true", help="re-check every bundle on the hub")
+    sy.add_argument(
+        "--new-hub",
+        action="store_true",
+        help="make the folder or database a new hub of this team if it is not a hub yet "
+        "(without it such a location is refused: a wrong drive letter must not become a hub)",
+    )
     sy.set_defaults(run=cmd_sync)
 
     co = sub.add_parser("conflicts", parents=parents, help="the conflicts inbox")

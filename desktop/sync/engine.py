@@ -65,6 +65,7 @@ class SyncReport:
         received: bundles applied here; ``received_ops`` new ops in them.
         relayed: other devices' bundles this laptop carried to the hub.
         conflicts: fields in the conflicts inbox after the sync.
+        new_hub: the location was not a hub and this sync made it one (``new_hub=True`` was asked).
         skipped: hub files not used, with reasons; ``waiting``: bundles kept but not yet
             applicable (they need a bundle this laptop has not seen yet).
         bytes_sent / bytes_per_op: size of the bundles made in this sync.
@@ -85,6 +86,7 @@ class SyncReport:
     bundled_ops: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    new_hub: bool = False
     changes: Changes = field(default_factory=Changes)
 
     @property
@@ -105,6 +107,7 @@ class SyncReport:
             "bytes_per_op": round(self.bytes_per_op, 1),
             "seconds": round(self.seconds, 3),
             "cancelled": self.cancelled,
+            "new_hub": self.new_hub,
             "waiting": self.waiting,
             "skipped": [
                 {"file": s.location, "code": s.code, "reason_ko": s.ko, "reason_en": s.en}
@@ -136,12 +139,14 @@ class _Sync:
         cancel: Cancel | None,
         passphrase: str | None,
         full: bool,
+        new_hub: bool,
     ) -> None:
         self.db = db
         self.hub = hub
         self.progress = progress or (lambda stage, done, total: None)
         self.cancel = cancel or (lambda: False)
         self.full = full
+        self.new_hub = new_hub
         self.team = require_team(db)
         self.keys = _Keys(db, passphrase)
         self.me = oplog.device_id(db)
@@ -174,12 +179,10 @@ class _Sync:
     # -- the steps -------------------------------------------------------------------------------------
     def run(self) -> SyncReport:
         started = time.perf_counter()
-        identity = ensure_hub(
-            self.hub,
-            self.team.team_id,
-            self.team.name,
-            None if self._hub_exists() else self.keys.get().team_key,
-        )
+        make = self.new_hub and not self._hub_exists()
+        team_key = self.keys.get().team_key if make else None  # a sync with nothing new needs no keys
+        identity = ensure_hub(self.hub, self.team.team_id, self.team.name, team_key)
+        self.report.new_hub = make
         self.hub_key = f"{identity.hub_id}@{self.hub.location}"
         self.marks = sync_meta.hub_marks(self.db, self.hub_key)
         before_conflicts = oplog.conflict_count(self.db)
@@ -552,6 +555,7 @@ def sync_with_hub(
     *,
     passphrase: str | None = None,
     full: bool = False,
+    new_hub: bool = False,
 ) -> SyncReport:
     """Sync this laptop with a hub (folder path or Hub). Qt-free; the GUI runs it in a worker.
 
@@ -560,12 +564,15 @@ def sync_with_hub(
         cancel: polled between bundles; a cancelled sync keeps what it finished.
         passphrase: unlocks the keys when they are passphrase-protected (else ONESTOP_PASSPHRASE).
         full: re-check every bundle on the hub instead of trusting this hub's marks.
+        new_hub: make the location a new hub of this team if it is not a hub yet; without it such a
+            location is refused (a wrong drive letter or an unmounted share must not become a hub).
 
     Raises:
-        RejectedInput: not in a team, the folder is another team's hub, keys locked (KeysLocked).
+        RejectedInput: not in a team, the folder is another team's hub, keys locked (KeysLocked),
+            the location is not a hub and ``new_hub`` is off (NotAHub; nothing written there).
     """
     with _collector_paused():
-        return _Sync(db, open_hub(hub), progress, cancel, passphrase, full).run()
+        return _Sync(db, open_hub(hub), progress, cancel, passphrase, full, new_hub).run()
 
 
 @contextmanager

@@ -10,12 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.core.errors import reject
+from desktop.core.errors import RejectedInput, reject
 from desktop.core.records import Actor
 from desktop.store import audit, oplog, sync_meta
 from desktop.store.db import Database
 from desktop.sync import keys
 from desktop.sync.hubs.base import Hub, HubWriteError, open_hub
+from desktop.sync.hubs.postgres import is_postgres_url
 
 HUB_FORMAT = "onestop-hub/1"
 
@@ -92,16 +93,37 @@ def identity_key_ok(identity: HubIdentity, team_key: bytes) -> bool:
     return keys.tag_ok(team_key, "hub", f"{identity.team_id}/{identity.hub_id}".encode(), identity.check)
 
 
+class NotAHub(RejectedInput):
+    """The location holds no team hub (wrong drive letter, unmounted share, a typo), so nothing was
+    written there; the GUI asks whether to make it a new hub, the CLI needs ``--new-hub``."""
+
+
+def not_a_hub(location: str) -> NotAHub:
+    what_ko, what_en = ("데이터베이스", "database") if is_postgres_url(location) else ("폴더", "folder")
+    refused = reject(
+        "hub",
+        f"이 {what_ko}에는 팀 허브가 없습니다 (onestop-hub.json 없음). 아무것도 쓰지 않았습니다. "
+        "USB 메모리의 드라이브 문자나 공유 폴더 연결, 주소를 확인하세요. 이곳을 일부러 새 허브로 "
+        "만들려면: 프로그램에서는 동기화 때 묻는 질문에 '예', 명령줄에서는 --new-hub.",
+        f"This {what_en} holds no team hub (no onestop-hub.json); nothing was written. Check the USB "
+        "stick's drive letter, that the shared folder is connected, and the address. To make it a new "
+        "hub on purpose: answer Yes when the program asks, or add --new-hub on the command line.",
+        source=location,
+    )
+    return NotAHub(refused.problems)
+
+
 def ensure_hub(hub: Hub, team_id: str, name: str, team_key: bytes | None) -> HubIdentity:
-    """The hub's identity; a folder that is not a hub yet becomes one for this team.
+    """The hub's identity; with ``team_key`` a location that is not a hub yet becomes one for this team.
 
     Raises:
-        RejectedInput: the folder is the hub of another team.
+        NotAHub: the location is not a hub and no ``team_key`` was given (a new hub is made on purpose only).
+        RejectedInput: the location is the hub of another team.
     """
     identity = read_identity(hub)
     if identity is None:
         if team_key is None:
-            raise RuntimeError("a new hub needs the team key")
+            raise not_a_hub(hub.location)
         try:
             hub.create_identity(_identity_bytes(team_id, name, team_key))
         except HubWriteError as exc:

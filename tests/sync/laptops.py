@@ -62,9 +62,10 @@ def copy_team(template: Path, target: Path, count: int) -> tuple[list[Laptop], P
     return laptops, hub
 
 
-def exchange(laptops: list[Laptop], hubs: list[Path], rounds: int = 2) -> None:
-    """Full exchange: every laptop syncs with every hub, ``rounds`` times."""
+def exchange(laptops: list[Laptop], hubs: list[Path], rounds: int = 2, *, new_hub: bool = False) -> None:
+    """Full exchange: every laptop syncs with every hub, ``rounds`` times (``new_hub``: empty ones
+    become hubs of the team)."""
     for _ in range(rounds):
         for laptop in laptops:
             for hub in hubs:
-                laptop.sync(hub)
+                laptop.sync(hub, new_hub=new_hub)

@@ -56,7 +56,7 @@ def test_a_sync_with_the_password_keeps_it_and_the_bare_url_works_afterwards(
     code, _, err = _onestop(capsys, a, "sync", "--hub", bare)
     assert code == 1 and "wrong or missing password" in err  # nothing remembered yet
 
-    code, out, err = _onestop(capsys, a, "sync", "--hub", pg_hub_url)
+    code, out, err = _onestop(capsys, a, "sync", "--hub", pg_hub_url, "--new-hub")
 
     assert code == 0, err
     assert "remembered in the OS keyring" in err and f"forget-password --hub {bare}" in err
@@ -85,7 +85,7 @@ def test_a_changed_password_is_refused_with_a_hint_then_replaced_by_the_next_syn
     code, _, err = _onestop(capsys, a, "sync", "--hub", bare, lang="ko")
     assert "이 노트북에 기억된 비밀번호" in err
 
-    assert _onestop(capsys, a, "sync", "--hub", pg_hub_url)[0] == 0
+    assert _onestop(capsys, a, "sync", "--hub", pg_hub_url, "--new-hub")[0] == 0
     assert pg_password.stored_password(bare) == HUB_PASSWORD
     assert _onestop(capsys, a, "sync", "--hub", bare)[0] == 0
 
@@ -98,7 +98,7 @@ def test_forget_password_removes_it_and_the_bare_url_is_refused_again(
 ) -> None:
     (a,), _ = make_team(1)
     bare = shown_hub(pg_hub_url)
-    assert _onestop(capsys, a, "sync", "--hub", pg_hub_url)[0] == 0
+    assert _onestop(capsys, a, "sync", "--hub", pg_hub_url, "--new-hub")[0] == 0
 
     code, out, _ = _onestop(capsys, a, "hub", "forget-password", "--hub", bare, lang="ko")
 
@@ -121,7 +121,7 @@ def test_pgpassword_still_works_and_wins_over_a_wrong_remembered_password(
     pg_password.remember_password(pg_password.with_password(bare, "wrong"))
     monkeypatch.setenv("PGPASSWORD", HUB_PASSWORD)
 
-    code, _, err = _onestop(capsys, a, "sync", "--hub", bare)
+    code, _, err = _onestop(capsys, a, "sync", "--hub", bare, "--new-hub")
 
     assert code == 0, err
     assert pg_password.stored_password(bare) == "wrong"  # nothing typed, nothing replaced
@@ -134,7 +134,7 @@ def test_without_a_keyring_the_sync_works_as_before_and_says_the_password_was_no
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     (a,), _ = make_team(1)
-    code, out, err = _onestop(capsys, a, "sync", "--hub", pg_hub_url)
+    code, out, err = _onestop(capsys, a, "sync", "--hub", pg_hub_url, "--new-hub")
     assert code == 0, err
     assert "no OS keyring, so the hub password was not remembered" in err and HUB_PASSWORD not in out + err
     code, _, err = _onestop(capsys, a, "sync", "--hub", shown_hub(pg_hub_url))

@@ -147,8 +147,9 @@ def test_the_tables_are_made_on_first_use_with_their_own_schema_version(
     hubs: list[PostgresHub],
 ) -> None:
     first = _pg(hubs, pg_hub_url)
-    assert first.read_identity() is None
-    assert first.schema_created
+    assert first.read_identity() is None and not first.schema_created, "asking 'a hub?' writes nothing"
+    assert _rows(pg_cluster, pg_hub_url, "SELECT to_regclass('onestop_hub_schema')") == [(None,)]
+    assert first.list_devices() == [] and first.schema_created
     assert _rows(pg_cluster, pg_hub_url, "SELECT version FROM onestop_hub_schema") == [(SCHEMA_VERSION,)]
     second = _pg(hubs, pg_hub_url)
     assert second.list_devices() == [] and not second.schema_created
@@ -166,7 +167,7 @@ def test_a_team_syncs_through_the_server_with_the_very_bundles_of_its_folder_hub
     (a, b), folder = make_team(2)
     case_id = _case(a, _firm(a, "광양철강"), "법인세 납부기한 연장")
     a.sync(folder)
-    report = a.sync(pg_hub_url)
+    report = a.sync(pg_hub_url, new_hub=True)
     assert (report.sent, report.skipped) == (1, [])
     b.sync(pg_hub_url)
     assert cases.get_case(b.db, case_id).text == "법인세 납부기한 연장"
@@ -196,7 +197,7 @@ def test_writing_a_bundle_again_is_harmless_and_a_set_aside_copy_is_written_back
     (a, b), _ = make_team(2)
     firm_id = _firm(a, "광양철강")
     hub = _pg(hubs, pg_hub_url)
-    a.sync(hub)
+    a.sync(hub, new_hub=True)
     (ref,) = hub.list_bundles(a.device).refs
     data = hub.read_bundle(ref)
     for _ in range(2):
@@ -249,7 +250,7 @@ def test_two_teams_share_one_database_in_two_schemas(
     team.create_team(other, theirs, name="다른 팀", device_name="남의 노트북")
     other.close()
     _firm(a, "광양철강")
-    assert a.sync(ours).sent == 1
+    assert a.sync(ours, new_hub=True).sent == 1
     schema = ours.rsplit("%3D", 1)[1]
     tables = pg_cluster.execute(
         "SELECT schemaname, count(*) FROM pg_tables WHERE tablename LIKE 'onestop_hub%%' GROUP BY 1",
@@ -301,7 +302,7 @@ def test_a_team_moves_from_folder_to_server_and_laptops_using_either_or_both_con
     cases.set_fields(c.db, case_id, {"text": "폴더 쪽 수정"}, c.actor)
     _case(b, _firm(b, "순천식품", "2208162517"), "정책자금 상환 유예")
     _firm(c, "여수화학", "1010000017")
-    a.sync(pg_hub_url)
+    a.sync(pg_hub_url, new_hub=True)  # the team moves to a new server hub
     b.sync(pg_hub_url)
     c.sync(folder)
     for _ in range(2):
@@ -324,6 +325,7 @@ def test_a_sync_with_nothing_new_is_fast_on_the_server(
     hub = _pg(hubs, pg_hub_url)
     for i, laptop in enumerate(laptops):
         _case(laptop, _firm(laptop, f"기업{i}"), f"사례 {i}")
+    laptops[0].sync(hub, new_hub=True)
     exchange(laptops, [hub])
     for laptop in laptops[:2]:
         for url_or_hub in (hub, pg_hub_url):  # a kept connection, and a new one per sync as the CLI does
@@ -349,7 +351,7 @@ def test_a_connection_killed_between_bundle_uploads_loses_nothing(
     _three_bundles(a, folder)
     hub = _pg(hubs, pg_hub_url, retries=retries)
     _after_call(monkeypatch, hub, "write_bundle", 1, lambda: pg_cluster.terminate(hub.backend_pid or 0))
-    report = a.sync(hub)
+    report = a.sync(hub, new_hub=True)
     if retries:
         assert (report.sent, report.skipped) == (3, []), "the hub reconnects and carries on"
     else:
@@ -404,7 +406,7 @@ def test_a_connection_killed_in_the_middle_of_an_insert_leaves_no_half_written_b
         killers[0].start()
 
     _after_call(monkeypatch, hub, "write_bundle", 2, hold_and_kill, before=True)
-    report = a.sync(hub)
+    report = a.sync(hub, new_hub=True)
     killers[0].join(10)
     assert killed, "the INSERT was waiting when its connection was ended"
     assert report.sent == 1 and [s.code for s in report.skipped] == ["write_failed"]
@@ -425,7 +427,7 @@ def test_a_connection_killed_between_bundle_downloads_applies_nothing_half_and_t
 ) -> None:
     (a, b), folder = make_team(2)
     _three_bundles(a, folder)
-    a.sync(pg_hub_url)
+    a.sync(pg_hub_url, new_hub=True)
     hub = _pg(hubs, pg_hub_url, retries=retries)
     _after_call(monkeypatch, hub, "read_bundle", 1, lambda: pg_cluster.terminate(hub.backend_pid or 0))
     report = b.sync(hub)
@@ -504,7 +506,7 @@ def test_serve_check_reports_connection_tables_and_team(
         "연결: 정상" in out and "허브 표: 정상 — 버전 1 (지금 만들었습니다)" in out and "팀: 아직 없음" in out
     )
     _firm(a, "광양철강")
-    a.sync(pg_hub_url)
+    a.sync(pg_hub_url, new_hub=True)
     code, out, _ = _serve_check(b.path, pg_hub_url, "--json", lang="en")
     data = json.loads(out)
     assert code == 0 and data["this_team"] is True and data["bundles"] == 1 and not data["schema_created"]
@@ -559,7 +561,7 @@ def test_the_command_line_syncs_with_a_postgresql_url(
     env = os.environ | {"ONESTOP_USER": "김상담", "LANG": "C.UTF-8"}
     for laptop in (a, b):
         done = subprocess.run(
-            [onestop, "--db", str(laptop.path), "sync", "--hub", pg_hub_url, "--json"],
+            [onestop, "--db", str(laptop.path), "sync", "--hub", pg_hub_url, "--json", "--new-hub"],
             capture_output=True,
             text=True,
             env=env,

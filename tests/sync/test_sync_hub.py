@@ -66,7 +66,7 @@ def test_a_stick_carried_between_two_groups_spreads_everything(make_team: Team, 
     case_d = _case(d, _firm(d, "순천식품", "2208162517"), "그룹 2의 사례")
     exchange([a, b], [hub1], rounds=1)
     exchange([c, d], [hub2], rounds=1)
-    b.sync(stick)  # b carries group 1 to the stick
+    b.sync(stick, new_hub=True)  # b carries group 1 to a new stick
     c.sync(stick)  # c, in group 2, reads the stick and writes group 2 to it
     c.sync(hub2)
     d.sync(hub2)
@@ -193,11 +193,11 @@ def test_a_hub_of_another_team_is_refused(make_team: Team, tmp_path: Path) -> No
     assert "another team" in info.value.text("en")
 
 
-def test_a_new_empty_folder_becomes_a_hub_of_the_team(make_team: Team, tmp_path: Path) -> None:
+def test_a_new_empty_folder_becomes_a_hub_of_the_team_when_asked(make_team: Team, tmp_path: Path) -> None:
     (a,), _ = make_team(1)
     _firm(a, "광양철강")
-    report = a.sync(tmp_path / "new-stick")
-    assert report.sent == 1
+    report = a.sync(tmp_path / "new-stick", new_hub=True)
+    assert report.sent == 1 and report.new_hub
     assert (tmp_path / "new-stick" / "onestop-hub.json").exists()
 
 

@@ -161,7 +161,7 @@ class Script:
             conflicts.resolve_conflict(laptop.db, conflict.id, keep=keep.stamp, actor=laptop.actor)
 
     def do_sync(self, laptop: Laptop, a: int, b: int) -> None:
-        report = laptop.sync(self.hubs[a % len(self.hubs)])
+        report = laptop.sync(self.hubs[a % len(self.hubs)], new_hub=True)  # the scripts' sticks start empty
         assert [s for s in report.skipped if s.code != "unexpected"] == []
 
     def do_copy(self, laptop: Laptop, a: int, b: int) -> None:
@@ -193,7 +193,7 @@ class Script:
             oplog.erase_personal_data(laptop.db, firm_id, laptop.actor, "본인 요청")
 
     def check_converged(self) -> None:
-        exchange(self.laptops, self.hubs)
+        exchange(self.laptops, self.hubs, new_hub=True)
         for laptop in self.laptops:
             self.model.harvest(laptop.name, laptop.db)
             assert laptop.reports[-1].waiting == []
@@ -327,7 +327,7 @@ class FaultyScript(Script):
             (path.parent / f"{seq:08d}-{sha256(self.foreign)}.bundle").write_bytes(self.foreign)
 
     def do_sync(self, laptop: Laptop, a: int, b: int) -> None:
-        laptop.sync(self.hubs[a % len(self.hubs)])  # skipped files are expected here
+        laptop.sync(self.hubs[a % len(self.hubs)], new_hub=True)  # skipped files are expected here
 
 
 @SETTINGS
@@ -356,7 +356,7 @@ def test_damaged_hubs_never_break_a_sync_nor_lose_data(
         for laptop in team:
             assert laptop.db.integrity_problems() == []
         # Faults stop; laptops keep syncing: damaged copies are set aside and written again.
-        exchange(team, script.hubs, rounds=3)
+        exchange(team, script.hubs, rounds=3, new_hub=True)
         script.check_converged()
     finally:
         for laptop in team:

@@ -3,7 +3,8 @@
 The server stores what laptops send and never decrypts anything: bundles are the same encrypted,
 signed, hash-chained files a folder hub holds, so a team can use a folder, a server or both.
 
-Tables (created on first use, in the first schema of the connection's ``search_path``)::
+Tables (created on first use, but never by reading the identity; in the first schema of the
+connection's ``search_path``)::
 
     onestop_hub_schema     the schema version (one row)
     onestop_hub_identity   the hub identity document (one row) and the team id read from it
@@ -184,7 +185,8 @@ class PostgresHub:
     """A hub in a PostgreSQL database, reached by a ``postgresql://`` URL.
 
     Connects on first use (the password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass``, else
-    the OS keyring: hubs/pg_password.py) and creates or upgrades the tables then. Keeps one
+    the OS keyring: hubs/pg_password.py) and creates or upgrades the tables then (reading the
+    identity never creates them). Keeps one
     connection; ``close()`` ends it. ``password_source`` says where the last login's password came from.
     """
 
@@ -196,6 +198,7 @@ class PostgresHub:
         self._conn: Any = None
         self._closer: weakref.finalize[Any, Any] | None = None
         self._team: str | None = None
+        self._tables = False  # the hub tables are known to exist at the current version
         self.password_source: pg_password.Source = "none"
         parts = urlsplit(self._url)
         params = dict(parse_qsl(parts.query))
@@ -253,16 +256,18 @@ class PostgresHub:
                     "server_too_old", "PostgreSQL 11 이상이 필요합니다.", "PostgreSQL 11 or newer is needed."
                 )
             conn.execute("SET synchronous_commit TO on")  # a bundle the hub accepted survives a server crash
-            self._ensure_schema(conn)
         except BaseException:
             self.close()
             raise
         return conn
 
-    def _ensure_schema(self, conn: Any) -> None:
+    def _ensure_schema(self, conn: Any, *, create: bool) -> bool:
+        """Upgrade the tables if they are older; make them if absent and ``create``. False: no tables."""
         version = self._schema_version(conn)
         if version == SCHEMA_VERSION:
-            return
+            return True
+        if version is None and not create:
+            return False
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             version = self._schema_version(conn)
@@ -270,7 +275,7 @@ class PostgresHub:
                 conn.execute(_CREATE)
                 conn.execute("INSERT INTO onestop_hub_schema (version) VALUES (%s)", (SCHEMA_VERSION,))
                 self.schema_created = True
-                return
+                return True
             if version > SCHEMA_VERSION:
                 raise HubUnavailable(
                     "schema_newer",
@@ -282,6 +287,7 @@ class PostgresHub:
             for step in range(version + 1, SCHEMA_VERSION + 1):
                 conn.execute(MIGRATIONS[step])
             conn.execute("UPDATE onestop_hub_schema SET version = %s, updated_at = now()", (SCHEMA_VERSION,))
+        return True
 
     @staticmethod
     def _schema_version(conn: Any) -> int | None:
@@ -291,13 +297,19 @@ class PostgresHub:
         found = conn.execute("SELECT version FROM onestop_hub_schema").fetchone()
         return int(found[0]) if found else 0
 
-    def _run(self, work: Callable[[Any], T]) -> T:
-        """``work(connection)``, reconnecting and repeating it when the connection dropped."""
+    def _run(self, work: Callable[[Any], T], *, make_tables: bool = True) -> T:
+        """``work(connection)``, reconnecting and repeating it when the connection dropped.
+
+        The tables are checked (and upgraded) before the first call; ``make_tables`` off leaves a
+        database without them untouched (``self._tables`` stays False).
+        """
         psycopg = _psycopg()
         attempt = 0
         while True:
             conn = self._conn if self._conn is not None and not self._conn.closed else self._connect()
             try:
+                if not self._tables:
+                    self._tables = self._ensure_schema(conn, create=make_tables)
                 return work(conn)
             except psycopg.Error as exc:
                 lost = conn.closed or conn.broken
@@ -374,10 +386,10 @@ class PostgresHub:
         )
 
     # -- failures for readers (RejectedInput) and the team id ------------------------------------------
-    def _read(self, work: Callable[[Any], T]) -> T:
+    def _read(self, work: Callable[[Any], T], *, make_tables: bool = True) -> T:
         """A read the sync cannot go on without: failures are RejectedInput (exit 1, a message box)."""
         try:
-            return self._run(work)
+            return self._run(work, make_tables=make_tables)
         except HubUnavailable as exc:
             if exc.code == "wrong_password":
                 refused = reject("hub", exc.ko, exc.en, source=self.location)
@@ -400,7 +412,13 @@ class PostgresHub:
 
     # -- identity and devices ----------------------------------------------------------------------------
     def read_identity(self) -> bytes | None:
-        row = self._read(lambda c: c.execute("SELECT doc FROM onestop_hub_identity").fetchone())
+        """The identity document; None (and no tables made) in a database that is not a hub yet, so
+        a sync pointed at the wrong database is refused without writing anything there."""
+
+        def work(conn: Any) -> Any:
+            return conn.execute("SELECT doc FROM onestop_hub_identity").fetchone() if self._tables else None
+
+        row = self._read(work, make_tables=False)
         return bytes(row[0]) if row else None
 
     def create_identity(self, data: bytes) -> bool:
