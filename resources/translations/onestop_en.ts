@@ -2962,6 +2962,38 @@ Database: {path}</translation>
         <source>이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다. 다음에 다시 묻습니다.</source>
         <translation>This computer has no OS keyring, so the hub password was not remembered. It will be asked again next time.</translation>
     </message>
+    <message>
+        <source>이 데이터베이스에는 팀 허브가 없습니다:</source>
+        <translation>This database holds no team hub:</translation>
+    </message>
+    <message>
+        <source>이 데이터베이스를 새 허브로 만들까요?</source>
+        <translation>Make this database a new hub?</translation>
+    </message>
+    <message>
+        <source>이 폴더에는 팀 허브가 없습니다:</source>
+        <translation>This folder holds no team hub:</translation>
+    </message>
+    <message>
+        <source>이 폴더를 새 허브로 만들까요?</source>
+        <translation>Make this folder a new hub?</translation>
+    </message>
+    <message>
+        <source>USB 메모리의 드라이브 문자가 바뀌었거나 공유 폴더가 연결되지 않았다면 &apos;아니요&apos;를 누르고 위치를 확인하세요. 아직 아무것도 쓰지 않았습니다.</source>
+        <translation>If the USB stick got another drive letter or the shared folder is not connected, press No and check the location. Nothing has been written yet.</translation>
+    </message>
+    <message>
+        <source>다른 노트북들은 이 새 허브로 동기화해야 이 노트북의 변경을 받습니다.</source>
+        <translation>The other laptops receive this laptop&apos;s changes only once they sync with this new hub.</translation>
+    </message>
+    <message>
+        <source>팀 허브가 없습니다</source>
+        <translation>No team hub</translation>
+    </message>
+    <message>
+        <source>이 위치를 팀의 새 허브로 만들었습니다: {hub}</source>
+        <translation>This location was made a new hub of the team: {hub}</translation>
+    </message>
 </context>
 <context>
     <name>TeamDialog</name>

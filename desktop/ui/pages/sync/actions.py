@@ -63,9 +63,14 @@ class Synced:
 
 
 def sync_job(
-    hub: str, passphrase: str | None, full: bool = False, remember_password: bool = True
+    hub: str,
+    passphrase: str | None,
+    full: bool = False,
+    remember_password: bool = True,
+    new_hub: bool = False,
 ) -> JobFn[Synced]:
-    """``onestop sync --hub HUB`` as a worker job: the stage and progress go to the page, cancel is polled.
+    """``onestop sync --hub HUB [--new-hub]`` as a worker job: the stage and progress go to the page,
+    cancel is polled.
 
     After a sync that worked, a password in a ``postgresql://`` URL goes to the OS keyring (unless
     ``remember_password`` is off): the keyring may block while it asks to be unlocked, so not on the
@@ -81,7 +86,9 @@ def sync_job(
                 control.stage(stage)
             control.progress(done, total)
 
-        report = sync_with_hub(db, hub, progress, lambda: control.cancelled, passphrase=passphrase, full=full)
+        report = sync_with_hub(
+            db, hub, progress, lambda: control.cancelled, passphrase=passphrase, full=full, new_hub=new_hub
+        )
         remembered: pg_password.Remembered = "no_password"
         if remember_password and is_postgres_url(hub):
             remembered = pg_password.remember_password(hub)
@@ -104,6 +111,11 @@ def needs_passphrase(exc: BaseException) -> bool:
     if isinstance(exc, keys.KeysLocked):
         return True
     return isinstance(exc, RejectedInput) and exc.problems[0].field == "passphrase"
+
+
+def not_a_hub(exc: BaseException) -> bool:
+    """The location holds no team hub and nothing was written there: ask whether to make it one."""
+    return isinstance(exc, team.NotAHub)
 
 
 def write_failed(report: SyncReport) -> bool:

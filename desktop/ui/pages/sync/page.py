@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -60,6 +61,7 @@ class SyncPage(Page):
         self._passphrase: str | None = None
         self._hub_password: tuple[str, str] | None = None  # (hub without password, password)
         self._remember_password = True
+        self._new_hub: str | None = None  # the location the user agreed to make a new hub (this sync)
 
         self.team_label = QLabel()
         self.team_label.setObjectName("syncTeam")
@@ -252,10 +254,14 @@ class SyncPage(Page):
         hub = self._chosen_hub()
         if not hub:
             return None
+        self._new_hub = None  # agreeing to a new hub holds for the sync it was asked for, not the next ones
         return self._start_keyed(
             hub,
             lambda phrase: actions.sync_job(
-                self._login(hub), phrase, remember_password=self._remember_password
+                self._login(hub),
+                phrase,
+                remember_password=self._remember_password,
+                new_hub=self._new_hub == shown_hub(hub),
             ),
             self._synced,
             self.tr("동기화하는 중: {hub}").format(hub=shown_hub(hub)),
@@ -285,7 +291,8 @@ class SyncPage(Page):
         self, hub: str, make: Callable[[str | None], JobFn[Any]], on_success: Callable[[Any], None], text: str
     ) -> Job[Any]:
         """Run a job that may need the keys or the hub's password; if they are locked or the server
-        refused the password, ask for it and retry."""
+        refused the password, ask for it and retry. A location that is not a hub yet is made one
+        only if the user says so (then the job is retried with the new-hub option)."""
         self.error.show_text("")
         self.summary.setText("")
         self.skipped.hide()
@@ -310,6 +317,10 @@ class SyncPage(Page):
                     self._remember_password = answer[1]
                     self._start_keyed(hub, make, on_success, text)
                     return
+            if actions.not_a_hub(exc) and self.ask_new_hub(hub):
+                self._new_hub = shown_hub(hub)
+                self._start_keyed(hub, make, on_success, text)
+                return
             self.error.show_text(error_text(exc, self._ctx.lang))
 
         def succeeded(value: Any) -> None:
@@ -335,6 +346,33 @@ class SyncPage(Page):
             self, self.tr("동기화 키 암호 문구"), why, QLineEdit.EchoMode.Password
         )
         return text if ok and text else None
+
+    def ask_new_hub(self, hub: str) -> bool:
+        """Make ``hub``, which holds no team hub, a new hub of the team? (No is the default.)"""
+        return self.new_hub_question(hub).exec() == QMessageBox.StandardButton.Yes
+
+    def new_hub_question(self, hub: str) -> QMessageBox:
+        if is_postgres_url(hub):
+            missing = self.tr("이 데이터베이스에는 팀 허브가 없습니다:")
+            ask = self.tr("이 데이터베이스를 새 허브로 만들까요?")
+        else:
+            missing = self.tr("이 폴더에는 팀 허브가 없습니다:")
+            ask = self.tr("이 폴더를 새 허브로 만들까요?")
+        check = self.tr(
+            "USB 메모리의 드라이브 문자가 바뀌었거나 공유 폴더가 연결되지 않았다면 '아니요'를 누르고 "
+            "위치를 확인하세요. 아직 아무것도 쓰지 않았습니다."
+        )
+        others = self.tr("다른 노트북들은 이 새 허브로 동기화해야 이 노트북의 변경을 받습니다.")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("팀 허브가 없습니다"),
+            f"{missing}\n{shown_hub(hub)}\n\n{check}\n\n{ask}\n{others}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("syncNewHubQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
 
     def ask_hub_password(self, hub: str, why: str) -> tuple[str, bool] | None:
         """The PostgreSQL hub's password and whether to remember it (None: cancelled)."""
@@ -386,7 +424,12 @@ class SyncPage(Page):
                 "이 컴퓨터에는 OS 키 저장소가 없어 허브 비밀번호를 기억하지 못했습니다. 다음에 다시 묻습니다."
             ),
         }.get(done.password)
-        self.summary.setText(counts + (f"<br>{password_note}" if password_note else ""))
+        made = (
+            self.tr("이 위치를 팀의 새 허브로 만들었습니다: {hub}").format(hub=report.hub) + "<br>"
+            if report.new_hub
+            else ""
+        )
+        self.summary.setText(made + counts + (f"<br>{password_note}" if password_note else ""))
         self.skipped.clear()
         for skipped in report.skipped:
             self.skipped.addItem(skipped.text(lang))
