@@ -4,17 +4,15 @@ and left untouched; it becomes a new hub of the team only when asked (``new_hub`
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest_pg import pg_cluster, pg_hub_url  # noqa: F401 - fixtures used below
-from laptops import PASSPHRASE, Laptop
+from laptops import Laptop
 from pg_cluster import LocalCluster
+from test_sync_cli import run
 
 from desktop.core.errors import RejectedInput
 from desktop.store import firms
@@ -24,7 +22,6 @@ from desktop.sync import status, team
 from desktop.sync.team import NotAHub
 
 Team = Callable[[int], tuple[list[Laptop], Path]]
-RUNNER = Path(__file__).with_name("onestop_sync_cli.py")
 
 
 def _firm(laptop: Laptop, name: str = "광양철강") -> str:
@@ -36,22 +33,6 @@ def _everything(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of a store (sync bookkeeping included)."""
     tables = [r[0] for r in db.all("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     return {t: [tuple(r) for r in db.all(f'SELECT * FROM "{t}"')] for t in tables}
-
-
-def _cli(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    env = os.environ | {
-        "ONESTOP_USER": "김상담",
-        "LANG": "C.UTF-8",
-        "ONESTOP_PASSPHRASE": PASSPHRASE,
-        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-    }
-    return subprocess.run(
-        [sys.executable, str(RUNNER), "--db", str(db), "--lang", lang, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 @pytest.mark.parametrize("exists", [True, False], ids=["empty folder", "missing folder"])
@@ -114,15 +95,15 @@ def test_the_command_line_refuses_a_wrong_folder_and_makes_a_hub_with_new_hub(
     a.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     wrong = tmp_path / "usb"
 
-    refused = _cli(a.path, "sync", "--hub", str(wrong), lang="ko")
+    refused = run(a.path, "sync", "--hub", str(wrong), lang="ko")
     assert refused.returncode == 1 and "팀 허브가 없습니다" in refused.stderr
     assert "--new-hub" in refused.stderr
     assert not wrong.exists()
 
-    made = _cli(a.path, "sync", "--hub", str(wrong), "--new-hub")
+    made = run(a.path, "sync", "--hub", str(wrong), "--new-hub")
     assert made.returncode == 0, made.stderr
     assert made.stdout.startswith(f"A new hub was made: {wrong}") and "Sent 1 bundles" in made.stdout
-    plain = _cli(a.path, "sync", "--hub", str(wrong), "--json")
+    plain = run(a.path, "sync", "--hub", str(wrong), "--json")
     assert plain.returncode == 0 and json.loads(plain.stdout)["new_hub"] is False
 
 
