@@ -2967,6 +2967,10 @@ Database: {path}</translation>
         <translation>This database holds no team hub:</translation>
     </message>
     <message>
+        <source>서버 주소나 데이터베이스 이름이 틀렸다면 &apos;아니요&apos;를 누르고 주소를 확인하세요. 아직 아무것도 쓰지 않았습니다.</source>
+        <translation>If the server address or the database name is wrong, press No and check the address. Nothing has been written yet.</translation>
+    </message>
+    <message>
         <source>이 데이터베이스를 새 허브로 만들까요?</source>
         <translation>Make this database a new hub?</translation>
     </message>

@@ -130,3 +130,11 @@ def test_agreeing_once_does_not_make_the_next_missing_folder_a_hub(
 
     assert asked == [str(tmp_path / "stick")] * 2
     assert page.report is None and not (tmp_path / "stick" / "onestop-hub.json").exists()
+
+
+def test_a_database_without_a_hub_is_questioned_as_a_database(mine_ctx: AppContext, qtbot: QtBot) -> None:
+    page = _page(mine_ctx, qtbot)
+    box = page.new_hub_question("postgresql://onestop_hub:secret@hub.example.kr/onestop_hub")
+    assert "이 데이터베이스에는 팀 허브가 없습니다" in box.text() and "데이터베이스를 새 허브로" in box.text()
+    assert "hub.example.kr/onestop_hub" in box.text() and "secret" not in box.text()
+    assert "USB" not in box.text()

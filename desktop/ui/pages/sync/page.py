@@ -354,14 +354,18 @@ class SyncPage(Page):
     def new_hub_question(self, hub: str) -> QMessageBox:
         if is_postgres_url(hub):
             missing = self.tr("이 데이터베이스에는 팀 허브가 없습니다:")
+            check = self.tr(
+                "서버 주소나 데이터베이스 이름이 틀렸다면 '아니요'를 누르고 주소를 확인하세요. "
+                "아직 아무것도 쓰지 않았습니다."
+            )
             ask = self.tr("이 데이터베이스를 새 허브로 만들까요?")
         else:
             missing = self.tr("이 폴더에는 팀 허브가 없습니다:")
+            check = self.tr(
+                "USB 메모리의 드라이브 문자가 바뀌었거나 공유 폴더가 연결되지 않았다면 '아니요'를 누르고 "
+                "위치를 확인하세요. 아직 아무것도 쓰지 않았습니다."
+            )
             ask = self.tr("이 폴더를 새 허브로 만들까요?")
-        check = self.tr(
-            "USB 메모리의 드라이브 문자가 바뀌었거나 공유 폴더가 연결되지 않았다면 '아니요'를 누르고 "
-            "위치를 확인하세요. 아직 아무것도 쓰지 않았습니다."
-        )
         others = self.tr("다른 노트북들은 이 새 허브로 동기화해야 이 노트북의 변경을 받습니다.")
         box = QMessageBox(
             QMessageBox.Icon.Question,
