@@ -99,15 +99,22 @@ class NotAHub(RejectedInput):
 
 
 def not_a_hub(location: str) -> NotAHub:
-    what_ko, what_en = ("데이터베이스", "database") if is_postgres_url(location) else ("폴더", "folder")
+    if is_postgres_url(location):
+        missing_ko = "이 데이터베이스에는 팀 허브가 없습니다"
+        check_ko = "서버 주소와 데이터베이스 이름을 확인하세요"
+        missing_en = "This database holds no team hub"
+        check_en = "Check the server address and the database name"
+    else:
+        missing_ko = "이 폴더에는 팀 허브가 없습니다 (onestop-hub.json 없음)"
+        check_ko = "USB 메모리의 드라이브 문자와 공유 폴더 연결, 경로를 확인하세요"
+        missing_en = "This folder holds no team hub (no onestop-hub.json)"
+        check_en = "Check the USB stick's drive letter, that the shared folder is connected, and the path"
     refused = reject(
         "hub",
-        f"이 {what_ko}에는 팀 허브가 없습니다 (onestop-hub.json 없음). 아무것도 쓰지 않았습니다. "
-        "USB 메모리의 드라이브 문자나 공유 폴더 연결, 주소를 확인하세요. 이곳을 일부러 새 허브로 "
-        "만들려면: 프로그램에서는 동기화 때 묻는 질문에 '예', 명령줄에서는 --new-hub.",
-        f"This {what_en} holds no team hub (no onestop-hub.json); nothing was written. Check the USB "
-        "stick's drive letter, that the shared folder is connected, and the address. To make it a new "
-        "hub on purpose: answer Yes when the program asks, or add --new-hub on the command line.",
+        f"{missing_ko}. 아무것도 쓰지 않았습니다. {check_ko}. 이곳을 일부러 새 허브로 만들려면: "
+        "프로그램에서는 동기화 때 묻는 질문에 '예', 명령줄에서는 --new-hub.",
+        f"{missing_en}; nothing was written. {check_en}. To make it a new hub on purpose: answer Yes "
+        "when the program asks, or add --new-hub on the command line.",
         source=location,
     )
     return NotAHub(refused.problems)

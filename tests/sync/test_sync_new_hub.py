@@ -125,6 +125,7 @@ def test_a_database_without_the_hub_tables_is_refused_untouched_and_made_a_hub_w
         a.sync(pg_hub_url)
     assert "이 데이터베이스에는 팀 허브가 없습니다" in info.value.text("ko")
     assert "This database holds no team hub" in info.value.text("en")
+    assert "database name" in info.value.text("en") and "USB" not in info.value.text("en")
     assert hub_tables() == [], "nothing written to the wrong database"
 
     assert a.sync(pg_hub_url, new_hub=True).new_hub
