@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from desktop.cli import Output
 
 
+NEW_HUB_HELP = (
+    "make the folder or database a new hub of this team if it is not a hub yet "
+    "(without it such a location is refused: a wrong drive letter must not become a hub)"
+)
+
+
 def _actor(db: Database) -> Any:
     from desktop.cli import actor_for
 
@@ -125,7 +131,7 @@ def cmd_team_join(db: Database, args: argparse.Namespace, out: Output) -> None:
 def cmd_team_invite(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync import team
 
-    code = team.new_invite(db, args.hub, passphrase=_passphrase(db))
+    code = team.new_invite(db, args.hub, passphrase=_passphrase(db), new_hub=args.new_hub)
     out.emit({"join_code": code}, out.t(f"참여 코드: {code}", f"Join code: {code}"))
 
 
@@ -330,6 +336,7 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, listing: argpar
     tj.set_defaults(run=cmd_team_join)
     ti = team.add_parser("invite", parents=parents, help="a new join code on the hub")
     ti.add_argument("--hub", required=True)
+    ti.add_argument("--new-hub", action="store_true", help=NEW_HUB_HELP)
     ti.set_defaults(run=cmd_team_invite)
     te = team.add_parser("export-key", parents=parents, help="write the team key to a file")
     te.add_argument("--out", required=True)
@@ -343,12 +350,7 @@ def add_sync_commands(sub: Any, common: argparse.ArgumentParser, listing: argpar
     sy = sub.add_parser("sync", parents=parents, help="sync with a hub folder")
     sy.add_argument("--hub", required=True, help="hub folder (USB stick or shared folder)")
     sy.add_argument("--full", action="store_true", help="re-check every bundle on the hub")
-    sy.add_argument(
-        "--new-hub",
-        action="store_true",
-        help="make the folder or database a new hub of this team if it is not a hub yet "
-        "(without it such a location is refused: a wrong drive letter must not become a hub)",
-    )
+    sy.add_argument("--new-hub", action="store_true", help=NEW_HUB_HELP)
     sy.set_defaults(run=cmd_sync)
 
     co = sub.add_parser("conflicts", parents=parents, help="the conflicts inbox")

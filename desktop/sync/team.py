@@ -349,12 +349,18 @@ def new_invite(
     *,
     passphrase: str | None = None,
     team_keys: keys.TeamKeys | None = None,
+    new_hub: bool = False,
 ) -> str:
-    """Put a new invite on the hub and return its join code (share it by voice or paper)."""
+    """Put a new invite on the hub and return its join code (share it by voice or paper).
+
+    Raises:
+        NotAHub: the location holds no hub and ``new_hub`` was not asked for (as for a sync: an
+            invite on a wrong drive letter would send the next laptop to a hub nobody syncs with).
+    """
     team = require_team(db)
     hub = open_hub(hub_location)
     team_keys = team_keys or load_team_keys(db, passphrase)
-    ensure_hub(hub, team.team_id, team.name, team_keys.team_key)
+    ensure_hub(hub, team.team_id, team.name, team_keys.team_key if new_hub else None)
     code = keys.new_join_code()
     try:
         hub.write_invite(secrets.token_hex(6), keys.make_invite(team.team_id, team_keys.team_key, code))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest_pg import pg_cluster, pg_hub_url  # noqa: F401 - fixtures used below
-from laptops import Laptop
+from laptops import PASSPHRASE, Laptop
 from pg_cluster import LocalCluster
 from test_sync_cli import run
 
@@ -105,6 +105,27 @@ def test_the_command_line_refuses_a_wrong_folder_and_makes_a_hub_with_new_hub(
     assert made.stdout.startswith(f"A new hub was made: {wrong}") and "Sent 1 bundles" in made.stdout
     plain = run(a.path, "sync", "--hub", str(wrong), "--json")
     assert plain.returncode == 0 and json.loads(plain.stdout)["new_hub"] is False
+
+
+def test_an_invite_on_a_folder_that_is_not_a_hub_is_refused_and_made_only_when_asked(
+    make_team: Team, tmp_path: Path
+) -> None:
+    # A join code on a wrong drive letter would send the next laptop to a hub nobody syncs with.
+    (a,), _ = make_team(1)
+    wrong = tmp_path / "F-drive"
+    with pytest.raises(NotAHub):
+        team.new_invite(a.db, wrong, passphrase=PASSPHRASE)
+    assert not wrong.exists()
+    code = team.new_invite(a.db, wrong, passphrase=PASSPHRASE, new_hub=True)
+    assert code and (wrong / "onestop-hub.json").exists()
+
+    a.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    refused = run(a.path, "team", "invite", "--hub", str(tmp_path / "usb"), lang="ko")
+    assert refused.returncode == 1 and "팀 허브가 없습니다" in refused.stderr
+    assert not (tmp_path / "usb").exists()
+    made = run(a.path, "team", "invite", "--hub", str(tmp_path / "usb"), "--new-hub", "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["join_code"] and (tmp_path / "usb" / "onestop-hub.json").exists()
 
 
 def test_a_database_without_the_hub_tables_is_refused_untouched_and_made_a_hub_when_asked(

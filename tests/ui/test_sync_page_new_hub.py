@@ -138,3 +138,20 @@ def test_a_database_without_a_hub_is_questioned_as_a_database(mine_ctx: AppConte
     assert "이 데이터베이스에는 팀 허브가 없습니다" in box.text() and "데이터베이스를 새 허브로" in box.text()
     assert "hub.example.kr/onestop_hub" in box.text() and "secret" not in box.text()
     assert "USB" not in box.text()
+
+
+def test_a_join_code_on_a_folder_without_a_hub_is_questioned_too(
+    sync_team: Team, mine_ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    page = _page(mine_ctx, qtbot)
+    wrong = tmp_path / "F-drive"
+    page.hub.setText(str(wrong))
+    seen = _answer(page, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))  # No
+    qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.error.text()), timeout=20_000)
+    assert len(seen) == 1 and not wrong.exists(), "no hub and no invite on the wrong folder"
+
+    seen = _answer(page, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    qtbot.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "<b>" in page.summary.text(), timeout=20_000)
+    assert len(seen) == 1 and (wrong / "onestop-hub.json").exists()

@@ -123,10 +123,10 @@ def write_failed(report: SyncReport) -> bool:
     return any(s.code == "write_failed" for s in report.skipped)
 
 
-def invite_job(hub: str, passphrase: str | None) -> JobFn[str]:
-    """``onestop team invite --hub HUB``: a new join code on the hub."""
+def invite_job(hub: str, passphrase: str | None, *, new_hub: bool = False) -> JobFn[str]:
+    """``onestop team invite --hub HUB [--new-hub]``: a new join code on the hub."""
 
     def run(db: Database, control: JobControl) -> str:
-        return team.new_invite(db, hub, passphrase=passphrase)
+        return team.new_invite(db, hub, passphrase=passphrase, new_hub=new_hub)
 
     return run

@@ -234,9 +234,12 @@ class SyncPage(Page):
         hub = self._chosen_hub()
         if not hub:
             return
+        self._new_hub = None  # as for a sync: a folder without a hub is asked about every time
         self._start_keyed(
             hub,
-            lambda phrase: actions.invite_job(self._login(hub), phrase),
+            lambda phrase: actions.invite_job(
+                self._login(hub), phrase, new_hub=self._new_hub == shown_hub(hub)
+            ),
             self._invited,
             self.tr("참여 코드를 만드는 중…"),
         )
