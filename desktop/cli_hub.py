@@ -66,7 +66,7 @@ def _team_line(out: Output, url: str, identity: Any, mine: Any, found: Any) -> s
 
 def _require_url(hub: str, ko: str, en: str) -> None:
     """Refuse a folder: the command is for a PostgreSQL hub (``ko``/``en`` say what it does)."""
-    from desktop.sync.hubs.postgres import is_postgres_url
+    from desktop.sync.hubs.pg_url import is_postgres_url
 
     if not is_postgres_url(hub):
         raise reject("hub", f"{ko}\n  {en}", en)
@@ -136,7 +136,7 @@ def cmd_hub_serve_check(db: Database, args: argparse.Namespace, out: Output) -> 
 
 def cmd_hub_forget_password(db: Database, args: argparse.Namespace, out: Output) -> None:
     from desktop.sync.hubs import pg_password
-    from desktop.sync.hubs.postgres import display_url
+    from desktop.sync.hubs.pg_url import display_url
 
     _require_url(
         args.hub,

@@ -240,7 +240,7 @@ def _remember_hub_password(hub: str, out: Output) -> None:
     the URL without it works next time (docs/POSTGRES_HUB.md §2). A note on stderr says where it
     went, or that there was nowhere to keep it."""
     from desktop.sync.hubs import pg_password
-    from desktop.sync.hubs.postgres import display_url, is_postgres_url
+    from desktop.sync.hubs.pg_url import display_url, is_postgres_url
 
     if not is_postgres_url(hub):
         return

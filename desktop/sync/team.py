@@ -16,7 +16,7 @@ from desktop.store import audit, oplog, sync_meta
 from desktop.store.db import Database
 from desktop.sync import keys
 from desktop.sync.hubs.base import Hub, HubWriteError, open_hub
-from desktop.sync.hubs.postgres import is_postgres_url
+from desktop.sync.hubs.pg_url import is_postgres_url
 
 HUB_FORMAT = "onestop-hub/1"
 

@@ -33,7 +33,8 @@ from desktop.store import cases, firms, oplog
 from desktop.store.opening import open_store
 from desktop.sync import status, team
 from desktop.sync.hubs import Hub, HubWriteError, open_hub
-from desktop.sync.hubs.postgres import SCHEMA_VERSION, PostgresHub, display_url
+from desktop.sync.hubs.pg_url import display_url
+from desktop.sync.hubs.postgres import SCHEMA_VERSION, PostgresHub
 
 pytestmark = pytest.mark.postgres
 Team = Callable[[int], tuple[list[Laptop], Path]]

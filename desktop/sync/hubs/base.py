@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from desktop.sync.hubs.pg_url import display_url, is_postgres_url
+
 
 @dataclass(frozen=True, slots=True)
 class BundleRef:
@@ -93,21 +95,14 @@ class Hub(Protocol):
     def write_invite(self, invite_id: str, data: bytes) -> None: ...
 
 
-def _is_url(text: str) -> bool:
-    # One slash is enough: Path("postgresql://h/db") turns the two slashes into one.
-    return text.startswith(("postgresql:/", "postgres:/"))
-
-
 def shown_hub(location: str) -> str:
     """The hub as it may be shown or remembered in the settings: a URL loses its password.
 
     The password then comes from ``PGPASSWORD`` or ``~/.pgpass`` (libpq), never from a settings file.
     """
     text = location.strip()
-    if not _is_url(text):
+    if not is_postgres_url(text):
         return text
-    from desktop.sync.hubs.postgres import display_url
-
     return display_url(text)
 
 
@@ -116,7 +111,7 @@ def open_hub(location: Hub | str | Path) -> Hub:
     if isinstance(location, Hub):
         return location
     text = str(location)
-    if _is_url(text):
+    if is_postgres_url(text):
         from desktop.sync.hubs.postgres import PostgresHub
 
         return PostgresHub(text)

@@ -25,6 +25,7 @@ from typing import Literal
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from desktop.store.os_keyring import KeyringStore, keyring_usable
+from desktop.sync.hubs.pg_url import display_url, normalise_url
 
 KEYRING_SCOPE = "hub"
 DEFAULT_PORT = "5432"
@@ -47,12 +48,6 @@ class HubAccount:
         return f"{self.user}@{self.host}:{self.port}/{self.dbname}"
 
 
-def _normalise(url: str) -> str:
-    from desktop.sync.hubs.postgres import normalise_url
-
-    return normalise_url(url)
-
-
 def default_user() -> str:
     """The user libpq logs in as when the URL names none."""
     try:
@@ -63,7 +58,7 @@ def default_user() -> str:
 
 def account(url: str) -> HubAccount:
     """The login of a ``postgresql://`` URL (query parameters win over the URL's parts, as in libpq)."""
-    parts = urlsplit(_normalise(url))
+    parts = urlsplit(normalise_url(url))
     params = dict(parse_qsl(parts.query))
     userinfo, _, hosts = parts.netloc.rpartition("@")
     host, port = hosts, ""
@@ -82,7 +77,7 @@ def account(url: str) -> HubAccount:
 
 def url_password(url: str) -> str | None:
     """The password written in the URL, if any (``user:PASSWORD@`` or ``?password=``)."""
-    parts = urlsplit(_normalise(url))
+    parts = urlsplit(normalise_url(url))
     given = dict(parse_qsl(parts.query)).get("password")
     if given:
         return given
@@ -93,8 +88,6 @@ def url_password(url: str) -> str | None:
 
 def with_password(url: str, password: str) -> str:
     """The URL with ``password`` as its password (for the connection only; never shown or stored)."""
-    from desktop.sync.hubs.postgres import display_url
-
     bare = display_url(url)
     return f"{bare}{'&' if '?' in bare else '?'}{urlencode({'password': password})}"
 

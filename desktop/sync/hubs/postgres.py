@@ -32,18 +32,18 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop.core.errors import RejectedInput, reject
 from desktop.sync.hubs import pg_password
 from desktop.sync.hubs.base import BundleRef, HubWriteError, Listing
+from desktop.sync.hubs.pg_url import display_url, normalise_url
 
 SCHEMA_VERSION = 1
 MIN_SERVER_VERSION = 110000  # sha256() on bytea
 _LOCK_KEY = 7_090_475  # pg_advisory_xact_lock key while creating or upgrading the tables
 _DEVICE = re.compile(r"^[0-9a-z]{6,64}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_COLLAPSED = re.compile(r"^(postgres(?:ql)?):/(?!/)")
 T = TypeVar("T")
 # Found dead within about a minute when the line drops silently (unless the URL says otherwise).
 _DEFAULTS = {
@@ -157,20 +157,6 @@ def _psycopg() -> Any:
             "A PostgreSQL hub needs psycopg: pip install 'onestop-field-desk[hub]'",
         ) from None
     return psycopg
-
-
-def normalise_url(url: str) -> str:
-    """The URL with ``//`` restored after the scheme (``Path("postgresql://h/db")`` drops one)."""
-    return _COLLAPSED.sub(r"\1://", url.strip())
-
-
-def display_url(url: str) -> str:
-    """The URL without its password (for messages and as the hub's stable name)."""
-    parts = urlsplit(normalise_url(url))
-    userinfo, at, hosts = parts.netloc.rpartition("@")
-    user = userinfo.partition(":")[0]
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"], safe="/:")
-    return f"{parts.scheme}://{user}{at}{hosts}{parts.path}{'?' + query if query else ''}"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -600,8 +586,3 @@ class PostgresHub:
             )
 
         return self._read(work)
-
-
-def is_postgres_url(location: str) -> bool:
-    """True for ``postgresql://`` and ``postgres://`` URLs (also with one slash, as ``Path`` leaves them)."""
-    return location.strip().startswith(("postgresql:/", "postgres:/"))

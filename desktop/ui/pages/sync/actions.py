@@ -15,7 +15,7 @@ from desktop.sync import keys, team
 from desktop.sync.conflicts import Conflict, list_conflicts
 from desktop.sync.engine import SyncReport, sync_with_hub
 from desktop.sync.hubs import pg_password
-from desktop.sync.hubs.postgres import is_postgres_url
+from desktop.sync.hubs.pg_url import is_postgres_url
 from desktop.sync.merge_queue import MergeCandidate, merge_candidates
 from desktop.sync.status import unsynced_count
 from desktop.sync.team import Membership

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.sync.engine import SyncReport
 from desktop.sync.hubs import pg_password, shown_hub
-from desktop.sync.hubs.postgres import HubPasswordRefused, is_postgres_url
+from desktop.sync.hubs.pg_url import is_postgres_url
+from desktop.sync.hubs.postgres import HubPasswordRefused
 from desktop.ui.context import AppContext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.reports.widgets import JobBar
