@@ -16,6 +16,8 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.harness import peak_rss_mb, vm_hwm_mb
+
 POLL_SECONDS = 0.02
 
 
@@ -34,17 +36,6 @@ def child_pids(pid: int) -> list[int]:
     return found
 
 
-def _hwm_mb(pid: int) -> float:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 class ChildPeaks:
     """Polls the peak RSS of this process's children until stopped (Linux ``/proc`` only)."""
 
@@ -58,7 +49,7 @@ class ChildPeaks:
         me = os.getpid()
         while not self._stop.wait(POLL_SECONDS):
             for pid in child_pids(me):
-                self.peaks[pid] = max(self.peaks.get(pid, 0.0), _hwm_mb(pid))
+                self.peaks[pid] = max(self.peaks.get(pid, 0.0), vm_hwm_mb(pid) or 0.0)
 
     def stop(self) -> float:
         """The highest peak of one child (the export starts at most one helper)."""
@@ -68,7 +59,6 @@ class ChildPeaks:
 
 
 def main() -> None:
-    from benchmarks.harness import peak_rss_mb
     from desktop.store.opening import open_store
     from reports.bench import export_all
 

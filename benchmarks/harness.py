@@ -88,20 +88,26 @@ def measure(
     )
 
 
+def vm_hwm_mb(pid: int | str = "self") -> float | None:
+    """``VmHWM`` (peak resident set) of a process from Linux ``/proc``; None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def peak_rss_mb() -> float:
     """Peak resident set size of this process image so far.
 
     Linux keeps ``ru_maxrss`` across fork and exec, so a probe started by a big benchmark
     process would report its parent's peak; ``VmHWM`` belongs to this image alone.
     """
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    hwm = vm_hwm_mb()
+    return hwm if hwm is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def children_peak_rss_mb() -> float:
