@@ -96,9 +96,7 @@ def key_for_new_store() -> KeyChoice:
     if not keyring_usable():
         return KeyChoice(None, True, *_NO_KEYRING)
     key = new_key()
-    try:
-        KeyringStore(KEYRING_SCOPE).put(KEYRING_NAME, key)
-    except Exception:  # noqa: BLE001 - a keyring that refuses (locked, denied) is no keyring
+    if not KeyringStore(KEYRING_SCOPE).keep(KEYRING_NAME, key):
         return KeyChoice(None, True, *_NO_KEYRING)
     return KeyChoice(key, new_store=True)
 

@@ -45,6 +45,17 @@ class KeyringStore:
 
         keyring.set_password(SERVICE, f"{self.scope}/{name}", b64(secret))
 
+    def keep(self, name: str, secret: bytes) -> bool:
+        """:meth:`put` when the OS keyring is usable; False when it is not or refuses (locked,
+        access denied): a keyring that refuses is no keyring."""
+        if not keyring_usable():
+            return False
+        try:
+            self.put(name, secret)
+        except Exception:  # noqa: BLE001 - any backend error means the secret was not kept
+            return False
+        return True
+
     def get(self, name: str) -> bytes | None:
         import keyring
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from desktop.core.errors import RejectedInput, reject
 from desktop.store import driver
 from desktop.store.dbkey import KEY_ENV, KEYRING_NAME, KEYRING_SCOPE, hex_key, key_from_env
-from desktop.store.os_keyring import KeyringStore, keyring_usable
+from desktop.store.os_keyring import KeyringStore
 from desktop.store.schema import connect_for_reading
 
 BEGIN = "-----BEGIN ONESTOP DATABASE KEY-----"
@@ -172,12 +172,7 @@ def recover(store: Path, key: bytes) -> Recovered:
         RejectedInput: field ``recovery_key``: the key does not open the store (nothing saved).
     """
     check_key(store, key)
-    kept = keyring_usable()
-    if kept:
-        try:
-            KeyringStore(KEYRING_SCOPE).put(KEYRING_NAME, key)
-        except Exception:  # noqa: BLE001 - a keyring that refuses (locked, denied) is no keyring
-            kept = False
+    kept = KeyringStore(KEYRING_SCOPE).keep(KEYRING_NAME, key)
     try:
         env = key_from_env()
     except RejectedInput:  # a malformed ONESTOP_DB_KEY is a different key too

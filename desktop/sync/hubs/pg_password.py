@@ -198,11 +198,7 @@ def remember_password(url: str) -> Remembered:
         return "no_keyring"
     if stored_password(url) == password:
         return "unchanged"
-    try:
-        _store().put(account(url).keyring_name, password.encode("utf-8"))
-    except Exception:  # noqa: BLE001 - a keyring that refuses (locked, denied) is no keyring
-        return "no_keyring"
-    return "saved"
+    return "saved" if _store().keep(account(url).keyring_name, password.encode("utf-8")) else "no_keyring"
 
 
 def forget_password(url: str) -> bool:
